@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using DigitalKpi.Utility;
+using NodaTime;
+
+namespace DigitalKpi;
+
+/// <summary>
+/// Evaluates measured values against targets: whether met, the attainment ratio, progress from the baseline, the
+/// expected value on a straight path, the gap, the pace and a status. Formulas and edge cases: docs/attainment.md.
+/// </summary>
+public static class Attainment
+{
+    private const double DaysPerYear = 365.25;
+
+    /// <summary>Whether a value meets a target's comparison (dates aside). Exact decimal comparison.</summary>
+    /// <param name="target">The target.</param>
+    /// <param name="value">The value, in the target's unit.</param>
+    /// <returns>True when met.</returns>
+    public static bool IsMet(Target target, decimal value)
+    {
+        Preconditions.CheckNotNull(target);
+        decimal x = target.Threshold.Value;
+        return target.Comparator switch
+        {
+            Comparator.AtLeast => value >= x,
+            Comparator.Above => value > x,
+            Comparator.AtMost or Comparator.RankWithin => value <= x,
+            Comparator.Below => value < x,
+            Comparator.Between => value >= x && value <= target.Upper!.Value.Value,
+            Comparator.About => Math.Abs(value - x) <= target.Tolerance!.Value,
+            _ => value >= 1m,
+        };
+    }
+
+    /// <summary>The attainment ratio of a value (see <see cref="AttainmentResult.Ratio"/>).</summary>
+    /// <param name="target">The target.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="options">Options (for the cap), or null for <see cref="AttainmentOptions.Default"/>.</param>
+    /// <returns>The ratio in [0, MaxRatio].</returns>
+    public static double Ratio(Target target, decimal value, AttainmentOptions? options = null)
+    {
+        Preconditions.CheckNotNull(target);
+        return RatioCore(target, (double)value, IsMet(target, value), (options ?? AttainmentOptions.Default).MaxRatio);
+    }
+
+    /// <summary>Evaluates one measured value.</summary>
+    /// <param name="target">The target.</param>
+    /// <param name="value">The measured value, in the target's unit.</param>
+    /// <param name="measuredOn">The date the value refers to (the end of its reporting period).</param>
+    /// <param name="options">Thresholds and method, or null for <see cref="AttainmentOptions.Default"/>.</param>
+    /// <returns>The result.</returns>
+    public static AttainmentResult Evaluate(Target target, decimal value, LocalDate measuredOn, AttainmentOptions? options = null)
+    {
+        Preconditions.CheckNotNull(target);
+        options ??= AttainmentOptions.Default;
+        bool met = IsMet(target, value);
+        return EvaluateCore(target, value, met, measuredOn, options);
+    }
+
+    /// <summary>
+    /// Evaluates a series of measurements of the target's indicator for one administrative unit: the latest value up to
+    /// <paramref name="asOf"/> decides, except for "maintain" targets, which must hold in every period in force.
+    /// Measurements of other indicators and missing values are ignored.
+    /// </summary>
+    /// <param name="target">The target.</param>
+    /// <param name="measurements">Measurements (any order).</param>
+    /// <param name="asOf">Ignore measurements whose period ends after this date.</param>
+    /// <param name="options">Thresholds and method, or null for <see cref="AttainmentOptions.Default"/>.</param>
+    /// <returns>The result; status <see cref="AttainmentStatus.NoData"/> when no value qualifies.</returns>
+    public static AttainmentResult Evaluate(Target target, IEnumerable<Measurement> measurements, LocalDate asOf, AttainmentOptions? options = null)
+    {
+        Preconditions.CheckNotNull(target);
+        Preconditions.CheckNotNull(measurements);
+        options ??= AttainmentOptions.Default;
+        Measurement? latest = null;
+        bool brokenInSomePeriod = false;
+        foreach (Measurement m in measurements)
+        {
+            if (m is null || !string.Equals(m.IndicatorCode, target.IndicatorCode, StringComparison.Ordinal) || m.Value is not { } v || m.Period.End > asOf)
+            {
+                continue;
+            }
+            if (latest is null || m.Period.End > latest.Period.End || (m.Period.End == latest.Period.End && m.Period.Start > latest.Period.Start))
+            {
+                latest = m;
+            }
+            if (target.Maintain && IsInForce(target, m.Period.End) && m.Period.End <= target.Deadline && !IsMet(target, v))
+            {
+                brokenInSomePeriod = true;
+            }
+        }
+        if (latest is null)
+        {
+            return AttainmentResult.NoData(options.Method);
+        }
+        decimal value = latest.Value!.Value;
+        AttainmentResult result = EvaluateCore(target, value, IsMet(target, value) && !brokenInSomePeriod, latest.Period.End, options);
+        return result;
+    }
+
+    private static bool IsInForce(Target target, LocalDate date) => target.StartDate is not { } start || date >= start;
+
+    private static AttainmentResult EvaluateCore(Target target, decimal value, bool met, LocalDate measuredOn, AttainmentOptions options)
+    {
+        double v = (double)value;
+        double ratio = RatioCore(target, v, met, options.MaxRatio);
+        double gap = Gap(target, v);
+        double? progress = null;
+        double? expected = null;
+        double? pace = null;
+        double? point = TargetPoint(target);
+        if (target.Baseline is { } baseline && point is { } t)
+        {
+            double b = (double)baseline.Value;
+            if (t != b)
+            {
+                progress = (v - b) / (t - b);
+            }
+            int totalDays = Period.DaysBetween(baseline.Date, target.Deadline);
+            if (totalDays > 0)
+            {
+                int elapsedDays = Period.DaysBetween(baseline.Date, measuredOn);
+                double f = Math.Min(1.0, Math.Max(0.0, elapsedDays / (double)totalDays));
+                expected = b + ((t - b) * f);
+                pace = options.Method == ProgressMethod.Linear
+                    ? (progress is { } p && f > 0 ? p / f : null)
+                    : GrowthPace(b, v, t, elapsedDays, totalDays);
+            }
+        }
+
+        AttainmentStatus status;
+        if (!IsInForce(target, measuredOn))
+        {
+            status = AttainmentStatus.NotYetDue;
+        }
+        else if (met)
+        {
+            status = AttainmentStatus.Achieved;
+        }
+        else if (measuredOn >= target.Deadline || (target.Maintain && IsMet(target, value)))
+        {
+            // Deadline passed unmet, or a "maintain" target that holds now but failed in an earlier period.
+            status = AttainmentStatus.OffTrack;
+        }
+        else if (pace is not { } r)
+        {
+            status = AttainmentStatus.NotYetDue;
+        }
+        else
+        {
+            status = r >= options.OnTrackThreshold ? AttainmentStatus.OnTrack
+                : r >= options.AtRiskThreshold ? AttainmentStatus.AtRisk
+                : AttainmentStatus.OffTrack;
+        }
+        return new AttainmentResult(status, met, v, ratio, progress, expected, gap, pace, measuredOn, options.Method);
+    }
+
+    /// <summary>The value progress is measured toward: the threshold, or for bands the edge nearer the baseline; null for milestones or a baseline already inside the band.</summary>
+    private static double? TargetPoint(Target target)
+    {
+        double x = (double)target.Threshold.Value;
+        switch (target.Comparator)
+        {
+            case Comparator.Achieved:
+                return null;
+            case Comparator.Between:
+            case Comparator.About:
+            {
+                (double lo, double hi) = Band(target);
+                if (target.Baseline is not { } baseline)
+                {
+                    return null;
+                }
+                double b = (double)baseline.Value;
+                return b < lo ? lo : b > hi ? hi : null;
+            }
+            default:
+                return x;
+        }
+    }
+
+    internal static (double Low, double High) Band(Target target)
+    {
+        double x = (double)target.Threshold.Value;
+        return target.Comparator switch
+        {
+            Comparator.Between => (x, (double)target.Upper!.Value.Value),
+            Comparator.About => (x - (double)target.Tolerance!.Value, x + (double)target.Tolerance!.Value),
+            _ => (x, x),
+        };
+    }
+
+    private static double? GrowthPace(double b, double v, double t, int elapsedDays, int totalDays)
+    {
+        if (b <= 0 || v <= 0 || t <= 0 || elapsedDays <= 0)
+        {
+            return null;
+        }
+        double observed = Math.Pow(v / b, DaysPerYear / elapsedDays) - 1.0;
+        double required = Math.Pow(t / b, DaysPerYear / totalDays) - 1.0;
+        return required == 0.0 ? null : observed / required;
+    }
+
+    private static double Gap(Target target, double v)
+    {
+        double x = (double)target.Threshold.Value;
+        switch (target.Comparator)
+        {
+            case Comparator.AtLeast:
+            case Comparator.Above:
+                return x - v;
+            case Comparator.AtMost:
+            case Comparator.Below:
+            case Comparator.RankWithin:
+                return v - x;
+            case Comparator.Between:
+            case Comparator.About:
+            {
+                (double lo, double hi) = Band(target);
+                return v < lo ? lo - v : v > hi ? v - hi : 0.0;
+            }
+            default:
+                return 1.0 - v;
+        }
+    }
+
+    internal static double RatioCore(Target target, double v, bool met, double maxRatio)
+    {
+        double x = (double)target.Threshold.Value;
+        double r;
+        switch (target.Comparator)
+        {
+            case Comparator.AtLeast:
+            case Comparator.Above:
+                r = x > 0 ? v / x : (met ? 1.0 : 0.0);
+                break;
+            case Comparator.AtMost:
+            case Comparator.Below:
+            case Comparator.RankWithin:
+                r = x > 0 ? (v > 0 ? x / v : maxRatio) : (met ? 1.0 : 0.0);
+                break;
+            case Comparator.Between:
+            case Comparator.About:
+            {
+                (double lo, double hi) = Band(target);
+                r = met ? 1.0 : v < lo ? (lo > 0 ? v / lo : 0.0) : (v > 0 ? hi / v : 0.0);
+                break;
+            }
+            default:
+                r = met ? 1.0 : 0.0;
+                break;
+        }
+        if (met && r < 1.0)
+        {
+            r = 1.0;
+        }
+        return r < 0 ? 0.0 : r > maxRatio ? maxRatio : r;
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using DigitalKpi.Utility;
+
+namespace DigitalKpi;
+
+/// <summary>
+/// A reported figure: an indicator's value for one administrative unit and period, either a value or a numerator and
+/// denominator (optionally with the percentage the source reported alongside), with an observation status and a source.
+/// </summary>
+public sealed class Measurement : IEquatable<Measurement>
+{
+    private Measurement(
+        string indicatorCode, string unitCode, ReportingPeriod period, decimal? reportedValue, decimal? numerator, decimal? denominator,
+        ObservationStatus status, SourceCitation? source)
+    {
+        IndicatorCode = Text.CheckCode(indicatorCode, nameof(indicatorCode));
+        UnitCode = Text.CheckCode(unitCode, nameof(unitCode));
+        Period = period;
+        ReportedValue = reportedValue;
+        Numerator = numerator;
+        Denominator = denominator;
+        Status = Indicator.CheckEnum(status, nameof(status));
+        Source = source;
+    }
+
+    /// <summary>A measured value.</summary>
+    /// <param name="indicatorCode">The indicator's code.</param>
+    /// <param name="unitCode">The administrative unit's code (e.g. <c>08</c> for Tuyên Quang, <c>VN</c> for the nation).</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="value">The value, in the indicator's unit.</param>
+    /// <param name="status">Observation status (default normal).</param>
+    /// <param name="source">Where it comes from.</param>
+    /// <returns>The measurement.</returns>
+    public static Measurement Of(string indicatorCode, string unitCode, ReportingPeriod period, decimal value, ObservationStatus status = ObservationStatus.Normal, SourceCitation? source = null)
+        => new(indicatorCode, unitCode, period, value, null, null, status, source);
+
+    /// <summary>A fraction: "1.693/1.733 thôn … đạt 81,2%".</summary>
+    /// <param name="indicatorCode">The indicator's code.</param>
+    /// <param name="unitCode">The administrative unit's code.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="numerator">Numerator (1693).</param>
+    /// <param name="denominator">Denominator (1733).</param>
+    /// <param name="reportedPercent">The percentage the source reported with it (81.2), or null. Kept as written, even when it disagrees (rule DKPI010).</param>
+    /// <param name="status">Observation status (default normal).</param>
+    /// <param name="source">Where it comes from.</param>
+    /// <returns>The measurement.</returns>
+    public static Measurement OfFraction(string indicatorCode, string unitCode, ReportingPeriod period, decimal numerator, decimal denominator, decimal? reportedPercent = null, ObservationStatus status = ObservationStatus.Normal, SourceCitation? source = null)
+        => new(indicatorCode, unitCode, period, reportedPercent, numerator, denominator, status, source);
+
+    /// <summary>A figure that is missing (status <see cref="ObservationStatus.Missing"/> or another missing status).</summary>
+    /// <param name="indicatorCode">The indicator's code.</param>
+    /// <param name="unitCode">The administrative unit's code.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="status">A missing status (default <see cref="ObservationStatus.Missing"/>).</param>
+    /// <param name="source">Where it comes from.</param>
+    /// <returns>The measurement.</returns>
+    public static Measurement Missing(string indicatorCode, string unitCode, ReportingPeriod period, ObservationStatus status = ObservationStatus.Missing, SourceCitation? source = null)
+    {
+        Preconditions.CheckArgument(status is ObservationStatus.Missing or ObservationStatus.MissingCannotExist, nameof(status), "A missing figure has status Missing (O) or MissingCannotExist (M).");
+        return new(indicatorCode, unitCode, period, null, null, null, status, source);
+    }
+
+    /// <summary>The indicator's code.</summary>
+    public string IndicatorCode { get; }
+
+    /// <summary>The administrative unit's code.</summary>
+    public string UnitCode { get; }
+
+    /// <summary>The reporting period.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>The value as reported: the plain value, or for a fraction the percentage reported alongside it (may be null).</summary>
+    public decimal? ReportedValue { get; }
+
+    /// <summary>Numerator of a fraction, or null.</summary>
+    public decimal? Numerator { get; }
+
+    /// <summary>Denominator of a fraction, or null.</summary>
+    public decimal? Denominator { get; }
+
+    /// <summary>Whether this is a fraction (numerator and denominator).</summary>
+    public bool IsFraction => Numerator.HasValue;
+
+    /// <summary>Observation status.</summary>
+    public ObservationStatus Status { get; }
+
+    /// <summary>Where it comes from, or null.</summary>
+    public SourceCitation? Source { get; }
+
+    /// <summary>
+    /// The value used for evaluation: for a fraction with a positive denominator, 100 × numerator / denominator (the
+    /// counts are trusted over a reported percentage); otherwise the reported value; null when there is none.
+    /// </summary>
+    public decimal? Value
+    {
+        get
+        {
+            if (Numerator is { } n && Denominator is { } d)
+            {
+                return d > 0m ? 100m * n / d : ReportedValue;
+            }
+            return ReportedValue;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Equals(Measurement? other)
+        => other is not null
+        && (ReferenceEquals(this, other)
+            || (string.Equals(IndicatorCode, other.IndicatorCode, StringComparison.Ordinal)
+                && string.Equals(UnitCode, other.UnitCode, StringComparison.Ordinal)
+                && Period.Equals(other.Period)
+                && ReportedValue == other.ReportedValue
+                && Numerator == other.Numerator
+                && Denominator == other.Denominator
+                && Status == other.Status
+                && Equals(Source, other.Source)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Measurement);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(IndicatorCode, UnitCode, Period, ReportedValue, Numerator, Denominator, Status);
+
+    /// <summary>Invariant text, e.g. <c>DS.FIBRE_VILLAGES@08 2022 = 1693/1733 (reported 81.2)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        string head = IndicatorCode + "@" + UnitCode + " " + Period.ToString() + " = ";
+        if (IsFraction)
+        {
+            return head + Numerator!.Value.ToString(inv) + "/" + Denominator!.Value.ToString(inv)
+                + (ReportedValue is { } r ? " (reported " + r.ToString(inv) + ")" : string.Empty);
+        }
+        return head + (ReportedValue is { } v ? v.ToString(inv) : "missing") + " [" + Status.ToSdmxCode() + "]";
+    }
+}
