@@ -1,0 +1,447 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using DigitalKpi.Administration;
+using DigitalKpi.Utility;
+
+namespace DigitalKpi.Rules;
+
+/// <summary>
+/// The one engine for the consistency rules DKPI001–DKPI012. Takes a catalog (and optionally measurements) and returns
+/// diagnostics located by JSON path; never throws on a well-formed model. The JSON reader, the analyzer and the CLI
+/// all report through it.
+/// </summary>
+public static class CatalogValidator
+{
+    /// <summary>Validates a catalog.</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="options">Options, or null for <see cref="ValidationOptions.Default"/>.</param>
+    /// <returns>The diagnostics, in document order per rule pass.</returns>
+    public static ImmutableArray<KpiDiagnostic> Validate(Catalog catalog, ValidationOptions? options = null)
+    {
+        Preconditions.CheckNotNull(catalog);
+        var sink = new Sink(options ?? ValidationOptions.Default);
+        ValidateCatalog(catalog, sink);
+        return sink.ToImmutable();
+    }
+
+    /// <summary>Validates a measurement set against the indicators of the given catalogs (and of the reference catalogs in the options).</summary>
+    /// <param name="set">The measurements.</param>
+    /// <param name="catalogs">Catalogs defining the indicators; may be empty (then unknown indicators are not reported).</param>
+    /// <param name="options">Options, or null for <see cref="ValidationOptions.Default"/>.</param>
+    /// <returns>The diagnostics.</returns>
+    public static ImmutableArray<KpiDiagnostic> Validate(MeasurementSet set, IEnumerable<Catalog> catalogs, ValidationOptions? options = null)
+    {
+        Preconditions.CheckNotNull(set);
+        Preconditions.CheckNotNull(catalogs);
+        var sink = new Sink(options ?? ValidationOptions.Default);
+        var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+        bool any = false;
+        foreach (Catalog c in catalogs)
+        {
+            any = true;
+            AddIndicators(indicators, c);
+        }
+        foreach (Catalog c in sink.Options.ReferenceCatalogs)
+        {
+            any = true;
+            AddIndicators(indicators, c);
+        }
+        ValidateMeasurements(set, any ? indicators : null, sink);
+        return sink.ToImmutable();
+    }
+
+    private static void AddIndicators(Dictionary<string, Indicator> map, Catalog catalog)
+    {
+        foreach (Indicator i in catalog.Indicators)
+        {
+            if (!map.TryGetValue(i.Code, out _))
+            {
+                map[i.Code] = i;
+            }
+        }
+    }
+
+    private static string TargetPath(int index, string member) => "$.targets[" + index.ToString(CultureInfo.InvariantCulture) + "]." + member;
+
+    private static string IndicatorPath(int index, string member) => "$.indicators[" + index.ToString(CultureInfo.InvariantCulture) + "]." + member;
+
+    private static string MeasurementPath(int index, string member) => "$.measurements[" + index.ToString(CultureInfo.InvariantCulture) + "]." + member;
+
+    private static void ValidateCatalog(Catalog catalog, Sink sink)
+    {
+        // Indicators: DKPI006 duplicates.
+        var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+        var indicatorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < catalog.Indicators.Length; i++)
+        {
+            Indicator indicator = catalog.Indicators[i];
+            if (indicatorIndex.TryGetValue(indicator.Code, out int first))
+            {
+                sink.Report(KpiRules.Messages.DuplicateIndicator, IndicatorPath(i, "code"), indicator.Code, indicator.Code, IndicatorPath(first, "code"));
+            }
+            else
+            {
+                indicatorIndex.Add(indicator.Code, i);
+                indicators.Add(indicator.Code, indicator);
+            }
+        }
+        foreach (Catalog reference in sink.Options.ReferenceCatalogs)
+        {
+            AddIndicators(indicators, reference);
+        }
+
+        var targetIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var slots = new Dictionary<(string Indicator, AdministrativeLevel Level, NodaTime.LocalDate Deadline), int>();
+        for (int i = 0; i < catalog.Targets.Length; i++)
+        {
+            Target target = catalog.Targets[i];
+            if (targetIndex.TryGetValue(target.Id, out int firstId))
+            {
+                sink.Report(KpiRules.Messages.DuplicateTargetId, TargetPath(i, "id"), target.Id, target.Id, TargetPath(firstId, "id"));
+            }
+            else
+            {
+                targetIndex.Add(target.Id, i);
+            }
+            var slot = (target.IndicatorCode, target.Level, target.Deadline);
+            if (slots.TryGetValue(slot, out int firstSlot))
+            {
+                sink.Report(KpiRules.Messages.DuplicateTarget, TargetPath(i, "deadline"), target.Id,
+                    target.Id, catalog.Targets[firstSlot].Id, target.IndicatorCode, LevelText(target.Level), Display.Date(target.Deadline));
+            }
+            else
+            {
+                slots.Add(slot, i);
+            }
+
+            indicators.TryGetValue(target.IndicatorCode, out Indicator? indicator);
+            ValidateTarget(target, i, indicator, sink);
+            ValidateRefinement(catalog, target, i, indicators, sink);
+        }
+        ValidateMilestones(catalog, indicators, sink);
+    }
+
+    private static void ValidateTarget(Target target, int i, Indicator? indicator, Sink sink)
+    {
+        Unit unit = target.Unit;
+        string id = target.Id;
+
+        // DKPI012: unknown indicator.
+        if (indicator is null)
+        {
+            sink.Report(KpiRules.Messages.UnknownIndicator, TargetPath(i, "indicator"), id, id, target.IndicatorCode);
+        }
+
+        // DKPI007: unit differs from the indicator's.
+        if (indicator is not null && !indicator.Unit.IsCompatibleWith(unit))
+        {
+            sink.Report(KpiRules.Messages.Mismatch, TargetPath(i, "unit"), id, id, unit.ToString(), indicator.Unit.ToString(), indicator.Code);
+        }
+
+        // DKPI001: values outside the unit's domain.
+        if (!unit.IsInDomain(target.Threshold.Value))
+        {
+            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "value"), id,
+                id, target.Comparator == Comparator.Between ? "lower bound" : "value", Display.Number(target.Threshold.Value), unit.ToString(), Display.Domain(unit));
+        }
+        if (target.Upper is { } upper && !unit.IsInDomain(upper.Value))
+        {
+            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "upper"), id, id, "upper bound", Display.Number(upper.Value), unit.ToString(), Display.Domain(unit));
+        }
+        if (target.Baseline is { } baseline && !unit.IsInDomain(baseline.Value))
+        {
+            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "baseline.value"), id, id, "baseline", Display.Number(baseline.Value), unit.ToString(), Display.Domain(unit));
+        }
+
+        // DKPI002: bands and tolerance.
+        bool bandOk = true;
+        if (target.Comparator == Comparator.Between && target.Upper is { } hi)
+        {
+            decimal lo = target.Threshold.Value;
+            if (lo > hi.Value)
+            {
+                bandOk = false;
+                sink.Report(KpiRules.Messages.InvertedBand, TargetPath(i, "upper"), id, id, Display.Band(lo, hi.Value, unit));
+            }
+            else if (lo == hi.Value)
+            {
+                bandOk = false;
+                sink.Report(KpiRules.Messages.EmptyBand, TargetPath(i, "upper"), id, id, Display.Band(lo, hi.Value, unit));
+            }
+        }
+        if (target.Tolerance is { } tolerance && tolerance < 0m)
+        {
+            bandOk = false;
+            sink.Report(KpiRules.Messages.NegativeTolerance, TargetPath(i, "tolerance"), id, id, Display.Number(tolerance));
+        }
+
+        // DKPI003: comparator against direction.
+        if (indicator is not null && Contradicts(target.Comparator, indicator.Direction))
+        {
+            sink.Report(KpiRules.Messages.Contradiction, TargetPath(i, "comparator"), id,
+                id, Display.Comparison(target), indicator.Code, indicator.Direction == Direction.HigherIsBetter ? "higher" : "lower");
+        }
+
+        // DKPI005: dates.
+        if (target.Baseline is { } b && b.Date >= target.Deadline)
+        {
+            sink.Report(KpiRules.Messages.DeadlineNotAfterBaseline, TargetPath(i, "deadline"), id, id, Display.Date(target.Deadline), Display.Date(b.Date));
+        }
+        if (target.StartDate is { } start && start > target.Deadline)
+        {
+            sink.Report(KpiRules.Messages.StartAfterDeadline, TargetPath(i, "startDate"), id, id, Display.Date(start), Display.Date(target.Deadline));
+        }
+
+        // DKPI008: level.
+        if (indicator is not null && !indicator.IsReportedAt(target.Level))
+        {
+            sink.Report(KpiRules.Messages.LevelNotReported, TargetPath(i, "level"), id, id, LevelText(target.Level), indicator.Code, LevelsText(indicator));
+        }
+        if (target.Level == AdministrativeLevel.District && target.Deadline > ValidationOptions.DistrictLevelLastDay)
+        {
+            sink.Report(KpiRules.Messages.LevelAbolished, TargetPath(i, "level"), id,
+                id, LevelText(target.Level), Display.Date(target.Deadline), Display.Date(ValidationOptions.DistrictLevelLastDay));
+        }
+
+        // DKPI009: baseline already meets the target.
+        if (bandOk && target.Baseline is { } bl && target.Comparator != Comparator.Achieved && Attainment.IsMet(target, bl.Value))
+        {
+            sink.Report(KpiRules.Messages.BaselineMeets, TargetPath(i, "baseline"), id,
+                id, Display.Value(bl.Value, unit), Display.Date(bl.Date), Display.Comparison(target));
+        }
+    }
+
+    private static bool Contradicts(Comparator comparator, Direction direction) => direction == Direction.HigherIsBetter
+        ? comparator is Comparator.AtMost or Comparator.Below or Comparator.RankWithin
+        : comparator is Comparator.AtLeast or Comparator.Above;
+
+    private static void ValidateRefinement(Catalog catalog, Target target, int i, Dictionary<string, Indicator> indicators, Sink sink)
+    {
+        if (target.Refines is not { } refinedId)
+        {
+            return;
+        }
+        Target? national = null;
+        foreach (Catalog reference in sink.Options.ReferenceCatalogs)
+        {
+            national = reference.FindTarget(refinedId);
+            if (national is not null)
+            {
+                break;
+            }
+        }
+        national ??= ReferenceEquals(catalog.FindTarget(refinedId), target) ? null : catalog.FindTarget(refinedId);
+        if (national is null)
+        {
+            sink.Report(KpiRules.Messages.UnknownNationalTarget, TargetPath(i, "refines"), target.Id, target.Id, refinedId);
+            return;
+        }
+        if (!national.Unit.IsCompatibleWith(target.Unit))
+        {
+            return;
+        }
+        indicators.TryGetValue(target.IndicatorCode, out Indicator? indicator);
+        Direction direction = indicator?.Direction ?? InferDirection(target.Comparator) ?? InferDirection(national.Comparator) ?? Direction.HigherIsBetter;
+        if (Ambition(target, direction) is { } mine && Ambition(national, direction) is { } theirs
+            && (direction == Direction.HigherIsBetter ? mine < theirs : mine > theirs))
+        {
+            sink.Report(KpiRules.Messages.LessAmbitious, TargetPath(i, "value"), target.Id,
+                target.Id, Display.Comparison(target), national.Id, Display.Comparison(national));
+        }
+    }
+
+    private static Direction? InferDirection(Comparator comparator) => comparator switch
+    {
+        Comparator.AtLeast or Comparator.Above => Direction.HigherIsBetter,
+        Comparator.AtMost or Comparator.Below or Comparator.RankWithin => Direction.LowerIsBetter,
+        _ => null,
+    };
+
+    /// <summary>What a target asks, as one number comparable along the direction; null when not comparable.</summary>
+    private static decimal? Ambition(Target target, Direction direction)
+    {
+        decimal x = target.Threshold.Value;
+        switch (target.Comparator)
+        {
+            case Comparator.AtLeast:
+            case Comparator.Above:
+                return direction == Direction.HigherIsBetter ? x : null;
+            case Comparator.AtMost:
+            case Comparator.Below:
+            case Comparator.RankWithin:
+                return direction == Direction.LowerIsBetter ? x : null;
+            case Comparator.Between:
+                return direction == Direction.HigherIsBetter ? x : target.Upper!.Value.Value;
+            case Comparator.About:
+                return x;
+            default:
+                return null;
+        }
+    }
+
+    private static void ValidateMilestones(Catalog catalog, Dictionary<string, Indicator> indicators, Sink sink)
+    {
+        // DKPI004: for each (indicator, level), a target with a later deadline must not ask less than one with an earlier deadline.
+        var groups = new Dictionary<(string, AdministrativeLevel), List<int>>();
+        for (int i = 0; i < catalog.Targets.Length; i++)
+        {
+            Target t = catalog.Targets[i];
+            var key = (t.IndicatorCode, t.Level);
+            if (!groups.TryGetValue(key, out List<int>? list))
+            {
+                list = new List<int>();
+                groups.Add(key, list);
+            }
+            list.Add(i);
+        }
+        foreach (List<int> group in groups.Values)
+        {
+            if (group.Count < 2)
+            {
+                continue;
+            }
+            Target first = catalog.Targets[group[0]];
+            indicators.TryGetValue(first.IndicatorCode, out Indicator? indicator);
+            foreach (int later in group)
+            {
+                Target lt = catalog.Targets[later];
+                Direction direction = indicator?.Direction ?? InferDirection(lt.Comparator) ?? Direction.HigherIsBetter;
+                if (Ambition(lt, direction) is not { } laterAsk)
+                {
+                    continue;
+                }
+                // Report against the strongest earlier ask only, once per later target.
+                int worst = -1;
+                decimal worstAsk = 0m;
+                foreach (int earlier in group)
+                {
+                    Target et = catalog.Targets[earlier];
+                    if (et.Deadline >= lt.Deadline || !et.Unit.IsCompatibleWith(lt.Unit) || Ambition(et, direction) is not { } earlierAsk)
+                    {
+                        continue;
+                    }
+                    bool regresses = direction == Direction.HigherIsBetter ? laterAsk < earlierAsk : laterAsk > earlierAsk;
+                    bool stronger = worst < 0 || (direction == Direction.HigherIsBetter ? earlierAsk > worstAsk : earlierAsk < worstAsk);
+                    if (regresses && stronger)
+                    {
+                        worst = earlier;
+                        worstAsk = earlierAsk;
+                    }
+                }
+                if (worst >= 0)
+                {
+                    Target et = catalog.Targets[worst];
+                    sink.Report(KpiRules.Messages.Regression, TargetPath(later, "value"), lt.Id,
+                        lt.Id, Display.Comparison(lt), Display.Date(lt.Deadline), et.Id, Display.Comparison(et), Display.Date(et.Deadline));
+                }
+            }
+        }
+    }
+
+    private static void ValidateMeasurements(MeasurementSet set, Dictionary<string, Indicator>? indicators, Sink sink)
+    {
+        var seen = new Dictionary<(string, string, ReportingPeriod), int>();
+        for (int i = 0; i < set.Measurements.Length; i++)
+        {
+            Measurement m = set.Measurements[i];
+            string label = m.IndicatorCode + "@" + m.UnitCode + " " + m.Period.ToString();
+            var key = (m.IndicatorCode, m.UnitCode, m.Period);
+            if (seen.TryGetValue(key, out int first))
+            {
+                sink.Report(KpiRules.Messages.DuplicateTarget, MeasurementPath(i, "period"), label,
+                    label, "measurement " + first.ToString(CultureInfo.InvariantCulture), m.IndicatorCode, m.UnitCode, m.Period.ToString());
+            }
+            else
+            {
+                seen.Add(key, i);
+            }
+
+            Indicator? indicator = null;
+            if (indicators is not null && !indicators.TryGetValue(m.IndicatorCode, out indicator))
+            {
+                sink.Report(KpiRules.Messages.UnknownIndicator, MeasurementPath(i, "indicator"), label, label, m.IndicatorCode);
+            }
+
+            if (m.IsFraction)
+            {
+                decimal n = m.Numerator!.Value;
+                decimal d = m.Denominator!.Value;
+                if (d <= 0m || n < 0m)
+                {
+                    sink.Report(KpiRules.Messages.InvalidFractionParts, MeasurementPath(i, d <= 0m ? "denominator" : "numerator"), label, label, Display.Number(n), Display.Number(d));
+                }
+                else if (n > d)
+                {
+                    sink.Report(KpiRules.Messages.NumeratorAboveDenominator, MeasurementPath(i, "numerator"), label, label, Display.Number(n), Display.Number(d));
+                }
+                else if (m.ReportedValue is { } reported)
+                {
+                    decimal computed = 100m * n / d;
+                    if (Math.Abs(reported - computed) > RoundingTolerance(reported))
+                    {
+                        sink.Report(KpiRules.Messages.ReportedPercentDisagrees, MeasurementPath(i, "reportedValue"), label,
+                            label, Display.Number(reported), Display.Number(n), Display.Number(d), Display.Number(Math.Round(computed, 2, MidpointRounding.AwayFromZero)));
+                    }
+                }
+            }
+            else if (indicator is not null && m.ReportedValue is { } v && !indicator.Unit.IsInDomain(v))
+            {
+                sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, label, "value", Display.Number(v), indicator.Unit.ToString(), Display.Domain(indicator.Unit));
+            }
+        }
+    }
+
+    /// <summary>Half a unit in the last written digit: 81.2 may stand for 81.15–81.25, 97 for 96.5–97.5.</summary>
+    internal static decimal RoundingTolerance(decimal reported)
+    {
+        int scale = (decimal.GetBits(reported)[3] >> 16) & 0xFF;
+        decimal unit = 1m;
+        for (int s = 0; s < scale; s++)
+        {
+            unit /= 10m;
+        }
+        return unit / 2m;
+    }
+
+    private static string LevelText(AdministrativeLevel level) => level switch
+    {
+        AdministrativeLevel.National => "national",
+        AdministrativeLevel.Province => "province",
+        AdministrativeLevel.District => "district",
+        AdministrativeLevel.Commune => "commune",
+        _ => level.ToString(),
+    };
+
+    private static string LevelsText(Indicator indicator)
+    {
+        var parts = new string[indicator.Levels.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = LevelText(indicator.Levels[i]);
+        }
+        return string.Join(", ", parts);
+    }
+
+    private sealed class Sink
+    {
+        private readonly ImmutableArray<KpiDiagnostic>.Builder diagnostics = ImmutableArray.CreateBuilder<KpiDiagnostic>();
+
+        internal Sink(ValidationOptions options) => Options = options;
+
+        internal ValidationOptions Options { get; }
+
+        internal void Report(RuleMessage message, string path, string elementId, params string[] arguments)
+        {
+            KpiSeverity severity = Options.SeverityOf(message.Rule);
+            if (severity == KpiSeverity.None)
+            {
+                return;
+            }
+            diagnostics.Add(new KpiDiagnostic(message, severity, new KpiLocation(path, elementId), arguments.ToImmutableArray()));
+        }
+
+        internal ImmutableArray<KpiDiagnostic> ToImmutable() => diagnostics.ToImmutable();
+    }
+}
