@@ -52,9 +52,9 @@ internal static class PeriodText
             case PeriodKind.Year:
                 return 4;
             case PeriodKind.HalfYear:
-                return WriteIndexed(buffer, style, style == Style.Canonical ? 'H' : 'S', period.Index);
+                return WriteIndexed(buffer, style, style == Style.Canonical ? 'H' : 'S', (start.Month + 5) / 6);
             case PeriodKind.Quarter:
-                return WriteIndexed(buffer, style, 'Q', period.Index);
+                return WriteIndexed(buffer, style, 'Q', (start.Month + 2) / 3);
             case PeriodKind.Month:
                 switch (style)
                 {

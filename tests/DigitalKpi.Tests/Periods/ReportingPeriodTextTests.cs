@@ -236,6 +236,35 @@ public class ReportingPeriodTextTests
     }
 
     [Fact]
+    public void TryParse_DoesNotAllocate()
+    {
+        string[] texts =
+        [
+            "2022", "2022-A1", "2022-H2", "2022-S1", "2022S2", "2022-Q3", "2022Q4", "2022-06", "2022-M06", "202206",
+            "2022-06-01", "20220601", "2022-06-01/2022-12-31",
+            "", " 2022", "2022-Q5", "2023-02-29", "2022-06-01/2022-05-31", "2022-06-01/2022-06-30x", "202",
+        ];
+        int parsed = 0;
+        for (int round = 0; round < 3; round++) // warm up, then measure the last round
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (string text in texts)
+            {
+                if (ReportingPeriod.TryParse(text, out _))
+                {
+                    parsed++;
+                }
+            }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (round == 2)
+            {
+                Assert.Equal(0, allocated);
+            }
+        }
+        Assert.Equal(3 * 13, parsed);
+    }
+
+    [Fact]
     public void Parse_Null()
     {
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => ReportingPeriod.Parse(null!)).ParamName);
