@@ -47,7 +47,7 @@ public class IndicatorAndTargetTests
         var b = new Indicator("A", "Tên", Unit.Percent, Direction.HigherIsBetter, Pillar.DigitalSociety, TemporalNature.Snapshot, levels: [AdministrativeLevel.Province, AdministrativeLevel.Commune]);
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
-        Assert.Equal([AdministrativeLevel.Province, AdministrativeLevel.Commune], a.Levels);
+        Assert.Equal(new[] { AdministrativeLevel.Province, AdministrativeLevel.Commune }, a.Levels.ToArray());
         Assert.NotEqual(a, new Indicator("A", "Tên", Unit.Count, Direction.HigherIsBetter, Pillar.DigitalSociety, TemporalNature.Snapshot));
     }
 
