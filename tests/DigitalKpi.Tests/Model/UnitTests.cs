@@ -2,7 +2,7 @@ namespace DigitalKpi.Tests.Model;
 
 public class UnitTests
 {
-    public static TheoryData<string> UnitTexts => new() { "percent", "fraction", "count", "share:GRDP", "share:GDP", "share:BUDGET", "share:RETAIL", "share:SECTOR", "rank:63", "rank:34", "score:1000", "score:0.5", "milestone", "money:VND", "money:USD" };
+    public static TheoryData<string> UnitTexts => new() { "percent", "fraction", "count", "share:GRDP", "share:GDP", "share:BUDGET", "share:RETAIL", "share:SECTOR", "rank:63", "rank:34", "rank", "score:1000", "score:0.5", "milestone", "money:VND", "money:USD" };
 
     [Theory]
     [MemberData(nameof(UnitTexts))]
@@ -44,6 +44,8 @@ public class UnitTests
     [InlineData("rank:63", 63, true)]
     [InlineData("rank:63", 64, false)]
     [InlineData("rank:63", 0, false)]
+    [InlineData("rank", 1000, true)]
+    [InlineData("rank", 0, false)]
     [InlineData("milestone", 1, true)]
     [InlineData("milestone", 2, false)]
     [InlineData("score:1000", 1000, true)]
