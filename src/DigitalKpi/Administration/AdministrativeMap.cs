@@ -295,19 +295,37 @@ public sealed class AdministrativeMap
     /// Gets the successors on <paramref name="onDate"/> (as <see cref="Successors(AdministrativeUnitId, LocalDate)"/>)
     /// with the share of the unit that passed to each: products of the shares along each chain, summed over
     /// chains. The unit is taken as it stood on <paramref name="onDate"/> if still in force then, otherwise on its
-    /// last day.
+    /// last day; see <see cref="SuccessorShares(AdministrativeUnitId, LocalDate, LocalDate)"/> to choose that day.
     /// </summary>
     /// <param name="id">The unit's identity.</param>
     /// <param name="onDate">The day on which the successors must be in force.</param>
     /// <returns>The successors with their shares, in index order.</returns>
     /// <exception cref="KeyNotFoundException">The map has no such unit.</exception>
     public IReadOnlyList<UnitShare> SuccessorShares(AdministrativeUnitId id, LocalDate onDate)
+        => ToShares(ComputeSuccessorShares(RequireIndex(id), onDate));
+
+    /// <summary>
+    /// Gets the successors on <paramref name="onDate"/> of the unit as it stood on <paramref name="asOf"/>, with the
+    /// share of it that passed to each. Use this for figures reported for a unit that later continued but gave
+    /// territory away: the part given away after <paramref name="asOf"/> is followed to its new units.
+    /// </summary>
+    /// <param name="id">The unit's identity.</param>
+    /// <param name="asOf">A day within the unit's validity, not after <paramref name="onDate"/>.</param>
+    /// <param name="onDate">The day on which the successors must be in force.</param>
+    /// <returns>The successors with their shares, in index order.</returns>
+    /// <exception cref="KeyNotFoundException">The map has no such unit.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside the unit's validity or after <paramref name="onDate"/>.</exception>
+    public IReadOnlyList<UnitShare> SuccessorShares(AdministrativeUnitId id, LocalDate asOf, LocalDate onDate)
     {
         int index = RequireIndex(id);
-        return ComputeSuccessorShares(index, onDate)
-            .OrderBy(pair => pair.Key)
-            .Select(pair => new UnitShare(pair.Key, _units[pair.Key], pair.Value))
-            .ToArray();
+        if (!_units[index].IsValidOn(asOf) || asOf > onDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf,
+                "The day must be within the validity of " + id.ToString() + " (" + _units[index].Validity.ToString() + ") and not after " + ValidityPeriod.Format(onDate) + ".");
+        }
+        var result = new Dictionary<int, decimal?>();
+        Flow(index, asOf, onDate, 1m, result);
+        return ToShares(result);
     }
 
     /// <summary>Gets the immediate predecessors of a unit: the other units of the successions it is a successor in.</summary>
@@ -430,6 +448,9 @@ public sealed class AdministrativeMap
         => _indexById.TryGetValue(id, out int index) ? index : throw new KeyNotFoundException("The map has no unit " + id.ToString() + ".");
 
     private AdministrativeUnit[] ToUnits(IEnumerable<int> indexes) => indexes.Select(i => _units[i]).ToArray();
+
+    private UnitShare[] ToShares(Dictionary<int, decimal?> shares)
+        => shares.OrderBy(pair => pair.Key).Select(pair => new UnitShare(pair.Key, _units[pair.Key], pair.Value)).ToArray();
 
     private int FindIndex(string code, LocalDate date)
     {

@@ -4,7 +4,7 @@ namespace DigitalKpi.Administration;
 
 /// <summary>
 /// A unit of an <see cref="AdministrativeMap"/> with the share of some other unit that has passed to it through
-/// successions (see <see cref="AdministrativeMap.SuccessorShares"/>).
+/// successions (see <see cref="AdministrativeMap.SuccessorShares(AdministrativeUnitId, NodaTime.LocalDate)"/>).
 /// </summary>
 public readonly struct UnitShare : IEquatable<UnitShare>
 {
