@@ -75,23 +75,41 @@ public sealed class AdministrativeUnit : IEquatable<AdministrativeUnit>
         Preconditions.CheckNotNull(parentLinks);
         Preconditions.CheckArgument(level is >= AdministrativeLevel.National and <= AdministrativeLevel.Commune, nameof(level), "Not a defined administrative level.");
         Preconditions.CheckArgument(type is >= AdministrativeUnitType.Nation and <= AdministrativeUnitType.SpecialZone, nameof(type), "Not a defined administrative unit type.");
-        Preconditions.CheckArgument(IsWellFormedCode(code, level), nameof(code), CodeRule(code, level));
+
+        // Messages naming the unit are built only on failure: units are created by the ten thousand.
+        if (!IsWellFormedCode(code, level))
+        {
+            throw new ArgumentException(CodeRule(code, level), nameof(code));
+        }
         AdministrativeLevel typeLevel = AdministrativeUnitTypes.LevelOf(type);
-        Preconditions.CheckArgument(typeLevel == level, nameof(type),
-            "Unit " + code + ": type " + type.ToString() + " belongs to level " + typeLevel.ToString() + ", not " + level.ToString() + ".");
+        if (typeLevel != level)
+        {
+            throw new ArgumentException(
+                "Unit " + code + ": type " + type.ToString() + " belongs to level " + typeLevel.ToString() + ", not " + level.ToString() + ".", nameof(type));
+        }
 
         ParentLink[] links = parentLinks.ToArray();
-        Preconditions.CheckArgument(Array.TrueForAll(links, l => l is not null), nameof(parentLinks), "Unit " + code + ": a parent link is null.");
-        Array.Sort(links, (a, b) => a.Validity.Start.CompareTo(b.Validity.Start));
+        Preconditions.CheckArgument(Array.TrueForAll(links, l => l is not null), nameof(parentLinks), "A parent link is null.");
+        if (links.Length > 1)
+        {
+            Array.Sort(links, (a, b) => a.Validity.Start.CompareTo(b.Validity.Start));
+        }
         for (int i = 0; i < links.Length; i++)
         {
-            Preconditions.CheckArgument(validity.Covers(links[i].Validity), nameof(parentLinks),
-                "Unit " + code + ": parent link " + links[i].ToString() + " is not within the unit's validity " + validity.ToString() + ".");
-            Preconditions.CheckArgument(i == 0 || !links[i - 1].Validity.Overlaps(links[i].Validity), nameof(parentLinks),
-                "Unit " + code + ": parent links " + (i == 0 ? string.Empty : links[i - 1].ToString()) + " and " + links[i].ToString() + " overlap.");
+            if (!validity.Covers(links[i].Validity))
+            {
+                throw new ArgumentException(
+                    "Unit " + code + ": parent link " + links[i].ToString() + " is not within the unit's validity " + validity.ToString() + ".", nameof(parentLinks));
+            }
+            if (i > 0 && links[i - 1].Validity.Overlaps(links[i].Validity))
+            {
+                throw new ArgumentException("Unit " + code + ": parent links " + links[i - 1].ToString() + " and " + links[i].ToString() + " overlap.", nameof(parentLinks));
+            }
         }
-        Preconditions.CheckArgument(level != AdministrativeLevel.National || links.Length == 0, nameof(parentLinks),
-            "Unit " + code + ": a national unit has no parent.");
+        if (level == AdministrativeLevel.National && links.Length > 0)
+        {
+            throw new ArgumentException("Unit " + code + ": a national unit has no parent.", nameof(parentLinks));
+        }
 
         Code = code;
         Name = NameText.Nfc(name);
