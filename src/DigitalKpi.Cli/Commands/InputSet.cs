@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using DigitalKpi.Cli.Infrastructure;
+using DigitalKpi.Cli.Input;
+using DigitalKpi.Cli.Localization;
+using DigitalKpi.Cli.Reporting;
+using DigitalKpi.Rules;
+
+namespace DigitalKpi.Cli.Commands;
+
+/// <summary>Input documents (read from files, or the built-in data) and their consistency findings.</summary>
+internal sealed class InputSet
+{
+    private InputSet(IReadOnlyList<LoadedDocument> documents, IReadOnlyList<UnreadableFile> unreadable, bool builtIn)
+    {
+        Documents = documents;
+        Unreadable = unreadable;
+        BuiltIn = builtIn;
+    }
+
+    internal IReadOnlyList<LoadedDocument> Documents { get; }
+
+    internal IReadOnlyList<UnreadableFile> Unreadable { get; }
+
+    internal bool BuiltIn { get; }
+
+    internal IReadOnlyList<Catalog> Catalogs => Documents.Where(d => d.Catalog is not null).Select(d => d.Catalog!).ToList();
+
+    internal IReadOnlyList<MeasurementSet> MeasurementSets => Documents.Where(d => d.Measurements is not null).Select(d => d.Measurements!).ToList();
+
+    /// <summary>Reads files; an unreadable file is recorded (not thrown) so that the others are still checked.</summary>
+    internal static InputSet Read(IReadOnlyList<string> files, Strings text, ProgressReporter progress)
+    {
+        var docs = new List<LoadedDocument>(files.Count);
+        var bad = new List<UnreadableFile>();
+        for (int i = 0; i < files.Count; i++)
+        {
+            try
+            {
+                docs.Add(KpiFiles.Read(files[i], text));
+            }
+            catch (CliException e)
+            {
+                bad.Add(new UnreadableFile(e.File ?? files[i], e.Line, e.Column, e.Message));
+            }
+            progress.Report(text.ProgressReading, i + 1, files.Count);
+        }
+        return new InputSet(docs, bad, builtIn: false);
+    }
+
+    /// <summary>The built-in catalogs and results as documents named <c>&lt;built-in&gt;/ID</c>.</summary>
+    internal static InputSet FromBuiltIn()
+    {
+        BuiltInSet data = BuiltInData.Load();
+        var docs = new List<LoadedDocument>();
+        docs.AddRange(data.Catalogs.Select(c => new LoadedDocument("<built-in>/" + c.Id, c, null, ImmutableArray<KpiDiagnostic>.Empty, null)));
+        docs.AddRange(data.MeasurementSets.Select(m => new LoadedDocument("<built-in>/" + m.Id, null, m, ImmutableArray<KpiDiagnostic>.Empty, null)));
+        return new InputSet(docs, Array.Empty<UnreadableFile>(), builtIn: true);
+    }
+
+    /// <summary>Total size of the input files in bytes (0 for the built-in data).</summary>
+    internal static long TotalBytes(IEnumerable<string> files)
+    {
+        long total = 0;
+        foreach (string f in files)
+        {
+            try
+            {
+                var info = new FileInfo(f);
+                if (info.Exists)
+                {
+                    total += info.Length;
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// Runs the consistency rules: every catalog, and every measurement set against the catalogs given. Catalogs are
+    /// checked with the given catalogs and the built-in ones as reference catalogs (for targets that refine a national
+    /// target). Findings are placed in their files, de-duplicated and sorted by file order, line and column.
+    /// </summary>
+    internal ImmutableArray<KpiDiagnostic> Validate(Strings text, ProgressReporter progress)
+    {
+        IReadOnlyList<Catalog> catalogs = Catalogs;
+        var ids = new HashSet<string>(catalogs.Select(c => c.Id), StringComparer.Ordinal);
+        IEnumerable<Catalog> builtIn = BuiltIn ? Array.Empty<Catalog>() : BuiltInData.Load().Catalogs.Where(c => !ids.Contains(c.Id));
+        ValidationOptions options = ValidationOptions.Default.WithReferenceCatalogs(catalogs.Concat(builtIn));
+
+        var found = new List<(int Order, KpiDiagnostic Diagnostic)>();
+        for (int i = 0; i < Documents.Count; i++)
+        {
+            LoadedDocument doc = Documents[i];
+            foreach (KpiDiagnostic d in doc.ReaderDiagnostics)
+            {
+                found.Add((i, doc.Locate(d)));
+            }
+            ImmutableArray<KpiDiagnostic> rules = doc.Catalog is { } c
+                ? CatalogValidator.Validate(c, options)
+                : doc.Measurements is { } m ? CatalogValidator.Validate(m, catalogs, options) : ImmutableArray<KpiDiagnostic>.Empty;
+            foreach (KpiDiagnostic d in rules)
+            {
+                found.Add((i, doc.Locate(d)));
+            }
+            progress.Report(text.ProgressChecking, i + 1, Documents.Count);
+        }
+        var seen = new HashSet<KpiDiagnostic>();
+        return found
+            .Where(x => seen.Add(x.Diagnostic))
+            .OrderBy(x => x.Order)
+            .ThenBy(x => x.Diagnostic.Location.Line ?? int.MaxValue)
+            .ThenBy(x => x.Diagnostic.Location.Column ?? int.MaxValue)
+            .Select(x => x.Diagnostic)
+            .ToImmutableArray();
+    }
+}
