@@ -264,35 +264,5 @@ public static class Attainment
     }
 
     internal static double RatioCore(Target target, double v, bool met, double maxRatio)
-    {
-        double x = (double)target.Threshold.Value;
-        double r;
-        switch (target.Comparator)
-        {
-            case Comparator.AtLeast:
-            case Comparator.Above:
-                r = x > 0 ? v / x : (met ? 1.0 : 0.0);
-                break;
-            case Comparator.AtMost:
-            case Comparator.Below:
-            case Comparator.RankWithin:
-                r = x > 0 ? (v > 0 ? x / v : maxRatio) : (met ? 1.0 : 0.0);
-                break;
-            case Comparator.Between:
-            case Comparator.About:
-            {
-                (double lo, double hi) = Band(target);
-                r = met ? 1.0 : v < lo ? (lo > 0 ? v / lo : 0.0) : (v > 0 ? hi / v : 0.0);
-                break;
-            }
-            default:
-                r = met ? 1.0 : 0.0;
-                break;
-        }
-        if (met && r < 1.0)
-        {
-            r = 1.0;
-        }
-        return r < 0 ? 0.0 : r > maxRatio ? maxRatio : r;
-    }
+        => AttainmentKernel.Create(target, maxRatio).Ratio(v, met);
 }
