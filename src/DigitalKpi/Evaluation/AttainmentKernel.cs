@@ -43,9 +43,10 @@ public readonly struct AttainmentKernel : IEquatable<AttainmentKernel>
     /// <param name="options">Options (for the ratio cap), or null for <see cref="AttainmentOptions.Default"/>.</param>
     /// <returns>The kernel.</returns>
     public static AttainmentKernel Create(Target target, AttainmentOptions? options = null)
+        => Create(Preconditions.CheckNotNull(target), (options ?? AttainmentOptions.Default).MaxRatio);
+
+    internal static AttainmentKernel Create(Target target, double max)
     {
-        Preconditions.CheckNotNull(target);
-        double max = (options ?? AttainmentOptions.Default).MaxRatio;
         double x = (double)target.Threshold.Value;
         switch (target.Comparator)
         {
@@ -78,9 +79,11 @@ public readonly struct AttainmentKernel : IEquatable<AttainmentKernel>
     /// <summary>The attainment ratio of a value, in [0, MaxRatio].</summary>
     /// <param name="value">The value.</param>
     /// <returns>The ratio.</returns>
-    public double Ratio(double value)
+    public double Ratio(double value) => Ratio(value, IsMet(value));
+
+    /// <summary>The ratio given whether the target is met (decided exactly in decimal by <see cref="Attainment"/>, or as a double here).</summary>
+    internal double Ratio(double value, bool met)
     {
-        bool met = IsMet(value);
         double x = low;
         double r;
         switch (mode)

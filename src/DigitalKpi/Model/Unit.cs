@@ -182,7 +182,8 @@ public sealed class Unit : IEquatable<Unit>
     /// <summary>
     /// Whether a target in <paramref name="other"/> can be evaluated against values in this unit: the same kind and,
     /// for shares, the same total, for money, the same currency. A percent target is compatible with a fraction indicator
-    /// (a fraction's value is its percentage). Rank pools and index scales may differ (a rank among 63 and among 34 are both ranks).
+    /// (a fraction's value is its percentage), and a share of GRDP with a share of GDP (the same measure at provincial and national
+    /// level). Rank pools and index scales may differ (a rank among 63 and among 34 are both ranks).
     /// </summary>
     /// <param name="other">The other unit.</param>
     /// <returns>True when compatible.</returns>
@@ -195,7 +196,7 @@ public sealed class Unit : IEquatable<Unit>
         }
         return Kind switch
         {
-            UnitKind.Share => Aggregate == other.Aggregate,
+            UnitKind.Share => Aggregate == other.Aggregate || (IsProduct(Aggregate) && IsProduct(other.Aggregate)),
             UnitKind.Money => string.Equals(Currency, other.Currency, StringComparison.Ordinal),
             _ => true,
         };
@@ -338,6 +339,8 @@ public sealed class Unit : IEquatable<Unit>
             default: aggregate = default; return false;
         }
     }
+
+    private static bool IsProduct(EconomicAggregate aggregate) => aggregate is EconomicAggregate.Grdp or EconomicAggregate.Gdp;
 
     private static bool IsUpperAscii(char c) => c >= 'A' && c <= 'Z';
 

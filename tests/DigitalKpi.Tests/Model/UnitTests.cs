@@ -62,6 +62,7 @@ public class UnitTests
         Assert.True(Unit.RankAmong(63).IsCompatibleWith(Unit.RankAmong(34)));
         Assert.False(Unit.Percent.IsCompatibleWith(Unit.ShareOf(EconomicAggregate.Grdp)));
         Assert.False(Unit.ShareOf(EconomicAggregate.Grdp).IsCompatibleWith(Unit.ShareOf(EconomicAggregate.BudgetExpenditure)));
+        Assert.True(Unit.ShareOf(EconomicAggregate.Grdp).IsCompatibleWith(Unit.ShareOf(EconomicAggregate.Gdp)));
         Assert.False(Unit.Count.IsCompatibleWith(Unit.Percent));
         Assert.False(Unit.Vnd.IsCompatibleWith(Unit.Money("USD")));
     }
