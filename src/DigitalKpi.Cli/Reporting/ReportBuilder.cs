@@ -118,7 +118,11 @@ internal static class ReportBuilder
                 }
 
                 AttainmentResult result = Attainment.Evaluate(target, values, asOf, options);
-                Measurement? latest = values.Count > 0 ? values[values.Count - 1] : null;
+
+                // The value that decided: the latest up to the report date or the deadline, whichever is earlier (a value
+                // after the deadline does not count). Later values still appear on the trajectory.
+                LocalDate cutoff = asOf < target.Deadline ? asOf : target.Deadline;
+                Measurement? latest = values.LastOrDefault(m => m.Period.End <= cutoff);
                 var points = values.Select(m => new TrajectoryPoint(m.Period.End, m.Period, m.Value!.Value, m.Status)).ToList();
                 rows.Add(new TargetReport(target, indicator, result, latest, points, notes));
                 done++;

@@ -161,7 +161,7 @@ internal sealed class TargetReport
 
     internal AttainmentStatus Status => Result.Status;
 
-    /// <summary>The measurement that decided the result (latest up to the report date), or null.</summary>
+    /// <summary>The measurement that decided the result (latest up to the earlier of the report date and the deadline), or null.</summary>
     internal Measurement? Latest { get; }
 
     /// <summary>Measured values of the indicator for the unit up to the report date, in time order.</summary>
