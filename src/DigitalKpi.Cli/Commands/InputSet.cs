@@ -7,6 +7,9 @@ using DigitalKpi.Rules;
 
 namespace DigitalKpi.Cli.Commands;
 
+/// <summary>Reads one catalog or measurement-set file; throws <see cref="CliException"/> when it cannot.</summary>
+internal delegate LoadedDocument DocumentReader(string path, Strings text);
+
 /// <summary>Input documents (read from files, or the built-in data) and their consistency findings.</summary>
 internal sealed class InputSet
 {
@@ -28,15 +31,20 @@ internal sealed class InputSet
     internal IReadOnlyList<MeasurementSet> MeasurementSets => Documents.Where(d => d.Measurements is not null).Select(d => d.Measurements!).ToList();
 
     /// <summary>Reads files; an unreadable file is recorded (not thrown) so that the others are still checked.</summary>
-    internal static InputSet Read(IReadOnlyList<string> files, Strings text, ProgressReporter progress)
+    /// <param name="files">Paths as given.</param>
+    /// <param name="text">Messages.</param>
+    /// <param name="progress">Progress.</param>
+    /// <param name="reader">The file reader; <see cref="KpiFiles.Read"/> unless a test supplies another.</param>
+    internal static InputSet Read(IReadOnlyList<string> files, Strings text, ProgressReporter progress, DocumentReader? reader = null)
     {
+        reader ??= KpiFiles.Read;
         var docs = new List<LoadedDocument>(files.Count);
         var bad = new List<UnreadableFile>();
         for (int i = 0; i < files.Count; i++)
         {
             try
             {
-                docs.Add(KpiFiles.Read(files[i], text));
+                docs.Add(reader(files[i], text));
             }
             catch (CliException e)
             {

@@ -20,7 +20,8 @@ internal static class ReportCommand
         LocalDate? asOfOption,
         bool noColor,
         CommonOptions common,
-        CliContext context)
+        CliContext context,
+        DocumentReader? reader = null)
     {
         Strings text = common.Text;
         ReportFormat format = ReportFormat.For(common.Language);
@@ -38,7 +39,7 @@ internal static class ReportCommand
         else
         {
             progress = context.Progress(ProgressReporter.IsLarge(files.Count, InputSet.TotalBytes(files)), common.Quiet);
-            inputs = InputSet.Read(files, text, progress);
+            inputs = InputSet.Read(files, text, progress, reader);
             if (inputs.Unreadable.Count > 0)
             {
                 progress.Finish();

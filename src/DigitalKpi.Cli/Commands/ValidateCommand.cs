@@ -10,13 +10,13 @@ namespace DigitalKpi.Cli.Commands;
 /// <summary><c>dkpi validate FILE…</c>: findings on standard output, one compiler-style line each.</summary>
 internal static class ValidateCommand
 {
-    internal static int Execute(IReadOnlyList<string> files, string? sarifPath, CommonOptions common, CliContext context)
+    internal static int Execute(IReadOnlyList<string> files, string? sarifPath, CommonOptions common, CliContext context, DocumentReader? reader = null)
     {
         var text = common.Text;
         bool large = ProgressReporter.IsLarge(files.Count, InputSet.TotalBytes(files));
         ProgressReporter progress = context.Progress(large, common.Quiet);
 
-        InputSet inputs = InputSet.Read(files, text, progress);
+        InputSet inputs = InputSet.Read(files, text, progress, reader);
         ImmutableArray<KpiDiagnostic> diagnostics = inputs.Validate(text, progress);
         progress.Finish();
 

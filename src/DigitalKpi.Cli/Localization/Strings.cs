@@ -169,6 +169,8 @@ internal sealed class Strings
 
     internal string ChartAttainment => T("Attainment per target (100% = target reached)", "Mức đạt từng chỉ tiêu (100% = đạt chỉ tiêu)");
 
+    internal string ChartMeasured => T("Attainment of every measured target (100% = target reached)", "Mức đạt của các chỉ tiêu đã có số liệu (100% = đạt chỉ tiêu)");
+
     internal string ChartPillars => T("Targets per pillar by status", "Số chỉ tiêu theo trụ cột và trạng thái");
 
     internal string ChartTrajectory => T("Trajectories: baseline → deadline, with measured values", "Lộ trình: từ giá trị cơ sở đến hạn, kèm các giá trị đo được");
@@ -186,6 +188,8 @@ internal sealed class Strings
     internal string OtherResults => T("Reported results without a target in this catalog", "Kết quả báo cáo chưa gắn với chỉ tiêu trong danh mục này");
 
     internal string UnitsWithoutCatalog => T("Reported results for units without a catalog", "Kết quả báo cáo của đơn vị chưa có danh mục");
+
+    internal string NoMeasuredTargets => T("No target of this catalog has a measured value yet.", "Chưa có chỉ tiêu nào của danh mục này có số liệu.");
 
     internal string NoTargets => T("No targets.", "Không có chỉ tiêu.");
 

@@ -84,7 +84,13 @@ internal static class HtmlRenderer
             sb.Append("<div class=\"tile status-").Append(ReportFormat.StatusKey(st)).Append("\"><b>").Append(Escape(f.Number(report.Counts[st], 0))).Append("</b>")
               .Append(Escape(f.Status(st))).Append("</div>");
         }
-        sb.Append("</div>\n<h3>").Append(Escape(s.ChartPillars)).Append("</h3>\n").Append(SvgCharts.Pillars(report.PillarCounts, f, "all")).Append('\n');
+        sb.Append("</div>\n");
+        List<TargetReport> measured = report.AllTargets.Where(t => t.Status != AttainmentStatus.NoData).ToList();
+        if (measured.Count > 0)
+        {
+            sb.Append("<h3>").Append(Escape(s.ChartMeasured)).Append("</h3>\n").Append(SvgCharts.Attainment(measured, f, "all")).Append('\n');
+        }
+        sb.Append("<h3>").Append(Escape(s.ChartPillars)).Append("</h3>\n").Append(SvgCharts.Pillars(report.PillarCounts, f, "all")).Append('\n');
         sb.Append("<table class=\"catalog-index\"><thead><tr><th>").Append(Escape(s.Catalog)).Append("</th><th>").Append(Escape(s.Unit)).Append("</th>");
         foreach (AttainmentStatus st in ReportFormat.StatusOrder)
         {
@@ -158,7 +164,14 @@ internal static class HtmlRenderer
         }
         else
         {
-            sb.Append("<h3>").Append(Escape(s.ChartAttainment)).Append("</h3>\n").Append(SvgCharts.Attainment(all, f, Token(c.Id))).Append('\n');
+            if (all.Exists(t => t.Status != AttainmentStatus.NoData))
+            {
+                sb.Append("<h3>").Append(Escape(s.ChartAttainment)).Append("</h3>\n").Append(SvgCharts.Attainment(all, f, Token(c.Id))).Append('\n');
+            }
+            else
+            {
+                sb.Append("<p class=\"no-measurements\">").Append(Escape(s.NoMeasuredTargets)).Append("</p>\n");
+            }
             sb.Append("<h3>").Append(Escape(s.ChartPillars)).Append("</h3>\n").Append(SvgCharts.Pillars(c.PillarCounts, f, Token(c.Id))).Append('\n');
             foreach (PillarReport p in c.Pillars)
             {
@@ -236,7 +249,8 @@ internal static class HtmlRenderer
 
     internal static string UnitText(UnitInfo unit, ReportFormat f)
     {
-        string name = unit.Name is null ? unit.Code : (f.Language == UiLanguage.En && unit.EnglishName is { } en ? en : unit.Name) + " (" + unit.Code + ")";
+        // The Vietnamese name in both languages: the English names of the map are ASCII transliterations.
+        string name = unit.Name is null ? unit.Code : unit.Name + " (" + unit.Code + ")";
         if (unit.EndedOn is { } ended && unit.Successors.Count > 0)
         {
             name += "; " + f.Text.NowPartOf(string.Join(", ", unit.Successors), f.Date(ended.PlusDays(1)));
