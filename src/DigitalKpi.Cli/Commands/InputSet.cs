@@ -7,9 +7,6 @@ using DigitalKpi.Rules;
 
 namespace DigitalKpi.Cli.Commands;
 
-/// <summary>Reads one catalog or measurement-set file; throws <see cref="CliException"/> when it cannot.</summary>
-internal delegate LoadedDocument DocumentReader(string path, Strings text);
-
 /// <summary>Input documents (read from files, or the built-in data) and their consistency findings.</summary>
 internal sealed class InputSet
 {
@@ -30,29 +27,58 @@ internal sealed class InputSet
 
     internal IReadOnlyList<MeasurementSet> MeasurementSets => Documents.Where(d => d.Measurements is not null).Select(d => d.Measurements!).ToList();
 
-    /// <summary>Reads files; an unreadable file is recorded (not thrown) so that the others are still checked.</summary>
+    /// <summary>
+    /// Reads files: first every file as a catalog, then the others as measurement sets checked against those catalogs.
+    /// An unreadable file is recorded (not thrown) so that the others are still checked. Documents keep the order of
+    /// the files.
+    /// </summary>
     /// <param name="files">Paths as given.</param>
     /// <param name="text">Messages.</param>
     /// <param name="progress">Progress.</param>
-    /// <param name="reader">The file reader; <see cref="KpiFiles.Read"/> unless a test supplies another.</param>
-    internal static InputSet Read(IReadOnlyList<string> files, Strings text, ProgressReporter progress, DocumentReader? reader = null)
+    /// <param name="reader">The reader; <see cref="KpiFiles.Json"/> unless a test supplies another.</param>
+    internal static InputSet Read(IReadOnlyList<string> files, Strings text, ProgressReporter progress, IDocumentReader? reader = null)
     {
-        reader ??= KpiFiles.Read;
-        var docs = new List<LoadedDocument>(files.Count);
-        var bad = new List<UnreadableFile>();
+        reader ??= KpiFiles.Json;
+        ValidationOptions rules = ValidationOptions.Default.WithReferenceCatalogs(BuiltInData.Load().Catalogs);
+        var docs = new LoadedDocument?[files.Count];
+        var bad = new List<(int Index, UnreadableFile File)>();
+        var deferred = new List<int>();
+        int done = 0;
         for (int i = 0; i < files.Count; i++)
         {
             try
             {
-                docs.Add(reader(files[i], text));
+                LoadedDocument? doc = reader.ReadCatalog(files[i], rules, text);
+                if (doc is null)
+                {
+                    deferred.Add(i);
+                    continue;
+                }
+                docs[i] = doc;
             }
             catch (CliException e)
             {
-                bad.Add(new UnreadableFile(e.File ?? files[i], e.Line, e.Column, e.Message));
+                bad.Add((i, new UnreadableFile(e.File ?? files[i], e.Line, e.Column, e.Message)));
             }
-            progress.Report(text.ProgressReading, i + 1, files.Count);
+            progress.Report(text.ProgressReading, ++done, files.Count);
         }
-        return new InputSet(docs, bad, builtIn: false);
+        var catalogs = docs.Where(d => d?.Catalog is not null).Select(d => d!.Catalog!).ToList();
+        foreach (int i in deferred)
+        {
+            try
+            {
+                docs[i] = reader.ReadMeasurements(files[i], catalogs, rules, text);
+            }
+            catch (CliException e)
+            {
+                bad.Add((i, new UnreadableFile(e.File ?? files[i], e.Line, e.Column, e.Message)));
+            }
+            progress.Report(text.ProgressReading, ++done, files.Count);
+        }
+        return new InputSet(
+            docs.Where(d => d is not null).Select(d => d!).ToList(),
+            bad.OrderBy(b => b.Index).Select(b => b.File).ToList(),
+            builtIn: false);
     }
 
     /// <summary>The built-in catalogs and results as documents named <c>&lt;built-in&gt;/ID</c>.</summary>
@@ -60,8 +86,8 @@ internal sealed class InputSet
     {
         BuiltInSet data = BuiltInData.Load();
         var docs = new List<LoadedDocument>();
-        docs.AddRange(data.Catalogs.Select(c => new LoadedDocument("<built-in>/" + c.Id, c, null, ImmutableArray<KpiDiagnostic>.Empty, null)));
-        docs.AddRange(data.MeasurementSets.Select(m => new LoadedDocument("<built-in>/" + m.Id, null, m, ImmutableArray<KpiDiagnostic>.Empty, null)));
+        docs.AddRange(data.Catalogs.Select(c => new LoadedDocument("<built-in>/" + c.Id, c, null, ImmutableArray<KpiDiagnostic>.Empty, RulesChecked: false)));
+        docs.AddRange(data.MeasurementSets.Select(m => new LoadedDocument("<built-in>/" + m.Id, null, m, ImmutableArray<KpiDiagnostic>.Empty, RulesChecked: false)));
         return new InputSet(docs, Array.Empty<UnreadableFile>(), builtIn: true);
     }
 
@@ -93,9 +119,10 @@ internal sealed class InputSet
     }
 
     /// <summary>
-    /// Runs the consistency rules: every catalog, and every measurement set against the catalogs given. Catalogs are
-    /// checked with the given catalogs and the built-in ones as reference catalogs (for targets that refine a national
-    /// target). Findings are placed in their files, de-duplicated and sorted by file order, line and column.
+    /// The consistency findings: those the reader found (it runs the rules on JSON files, with file positions), and for
+    /// documents it did not check (the built-in data) the rules run here, every catalog with the others and the built-in
+    /// ones as reference catalogs, every measurement set against the catalogs given. De-duplicated, in file order, then
+    /// by line and column.
     /// </summary>
     internal ImmutableArray<KpiDiagnostic> Validate(Strings text, ProgressReporter progress)
     {
@@ -108,16 +135,19 @@ internal sealed class InputSet
         for (int i = 0; i < Documents.Count; i++)
         {
             LoadedDocument doc = Documents[i];
-            foreach (KpiDiagnostic d in doc.ReaderDiagnostics)
+            foreach (KpiDiagnostic d in doc.Diagnostics)
             {
                 found.Add((i, doc.Locate(d)));
             }
-            ImmutableArray<KpiDiagnostic> rules = doc.Catalog is { } c
-                ? CatalogValidator.Validate(c, options)
-                : doc.Measurements is { } m ? CatalogValidator.Validate(m, catalogs, options) : ImmutableArray<KpiDiagnostic>.Empty;
-            foreach (KpiDiagnostic d in rules)
+            if (!doc.RulesChecked)
             {
-                found.Add((i, doc.Locate(d)));
+                ImmutableArray<KpiDiagnostic> rules = doc.Catalog is { } c
+                    ? CatalogValidator.Validate(c, options)
+                    : doc.Measurements is { } m ? CatalogValidator.Validate(m, catalogs, options) : ImmutableArray<KpiDiagnostic>.Empty;
+                foreach (KpiDiagnostic d in rules)
+                {
+                    found.Add((i, doc.Locate(d)));
+                }
             }
             progress.Report(text.ProgressChecking, i + 1, Documents.Count);
         }

@@ -21,7 +21,7 @@ internal static class ReportCommand
         bool noColor,
         CommonOptions common,
         CliContext context,
-        DocumentReader? reader = null)
+        IDocumentReader? reader = null)
     {
         Strings text = common.Text;
         ReportFormat format = ReportFormat.For(common.Language);

@@ -10,7 +10,7 @@ namespace DigitalKpi.Cli.Commands;
 /// <summary><c>dkpi validate FILE…</c>: findings on standard output, one compiler-style line each.</summary>
 internal static class ValidateCommand
 {
-    internal static int Execute(IReadOnlyList<string> files, string? sarifPath, CommonOptions common, CliContext context, DocumentReader? reader = null)
+    internal static int Execute(IReadOnlyList<string> files, string? sarifPath, CommonOptions common, CliContext context, IDocumentReader? reader = null)
     {
         var text = common.Text;
         bool large = ProgressReporter.IsLarge(files.Count, InputSet.TotalBytes(files));

@@ -25,16 +25,26 @@ public class ValidateCommandTests
         Target.For("BAD.2030.FIBRE", Fibre.Code).AtLeast(Quantity.Percent(120)).By(2030).Build(),
     });
 
-    private static LoadedDocument Read(string path, Strings text) => Path.GetFileName(path) switch
+    /// <summary>Stands in for the JSON reader; leaves the rules to the tool (RulesChecked: false) and locates by path.</summary>
+    private sealed class FakeReader : IDocumentReader
     {
-        "good.json" => Doc(path, Good(), null),
-        "bad.json" => Doc(path, Bad(), null),
-        "results.json" => Doc(path, null, new MeasurementSet("R", "Kết quả", new[] { Measurement.OfFraction(Fibre.Code, "08", ReportingPeriod.Year(2022), 1693m, 1733m, 81.2m) })),
-        _ => throw new CliException("unexpected token at 3:7", path, 3, 7),
-    };
+        public LoadedDocument? ReadCatalog(string path, ValidationOptions rules, Strings text) => Path.GetFileName(path) switch
+        {
+            "good.json" => Doc(path, Good(), null),
+            "bad.json" => Doc(path, Bad(), null),
+            "results.json" => null,
+            _ => throw new CliException("unexpected token at 3:7", path, 3, 7),
+        };
+
+        public LoadedDocument ReadMeasurements(string path, IReadOnlyList<Catalog> catalogs, ValidationOptions rules, Strings text)
+        {
+            Assert.Contains(catalogs, c => c.Id == "GOOD"); // catalogs are read first
+            return Doc(path, null, new MeasurementSet("R", "Kết quả", new[] { Measurement.OfFraction(Fibre.Code, "08", ReportingPeriod.Year(2022), 1693m, 1733m, 81.2m) }));
+        }
+    }
 
     private static LoadedDocument Doc(string path, Catalog? c, MeasurementSet? m)
-        => new(path, c, m, ImmutableArray<KpiDiagnostic>.Empty, p => p.StartsWith("$.targets[", StringComparison.Ordinal) || p.StartsWith("$.measurements[", StringComparison.Ordinal)
+        => new(path, c, m, ImmutableArray<KpiDiagnostic>.Empty, RulesChecked: false, p => p.StartsWith("$.targets[", StringComparison.Ordinal) || p.StartsWith("$.measurements[", StringComparison.Ordinal)
             ? (10 + int.Parse(p.AsSpan(p.IndexOf('[', StringComparison.Ordinal) + 1, 1), CultureInfo.InvariantCulture), 5)
             : null);
 
@@ -42,7 +52,7 @@ public class ValidateCommandTests
     {
         using var o = new StringWriter(CultureInfo.InvariantCulture);
         using var e = new StringWriter(CultureInfo.InvariantCulture);
-        int exit = ValidateCommand.Execute(files, sarif, new CommonOptions(lang, Quiet: false), new CliContext(o, e, true, true), Read);
+        int exit = ValidateCommand.Execute(files, sarif, new CommonOptions(lang, Quiet: false), new CliContext(o, e, true, true), new FakeReader());
         return (exit, o.ToString(), e.ToString());
     }
 
@@ -67,9 +77,31 @@ public class ValidateCommandTests
     [Fact]
     public void Warnings_DoNotFail()
     {
-        (int exit, string output, _) = Run(UiLanguage.En, null, "good.json", "results.json");
+        (int exit, string output, _) = Run(UiLanguage.En, null, "results.json", "good.json");
         Assert.Equal(0, exit);
         Assert.Matches(@"(?m)^results\.json\(10,5\): warning DKPI010: .+$", output);
+    }
+
+    [Fact]
+    public void ReaderFindings_AreReportedAsTheyAre()
+    {
+        KpiDiagnostic located = CatalogValidator.Validate(Bad()).First(d => d.Id == "DKPI001");
+        located = located.WithLocation(located.Location.WithPosition("bad.json", 42, 9));
+        var reader = new SingleDocReader(new LoadedDocument("bad.json", Bad(), null, ImmutableArray.Create(located), RulesChecked: true));
+        using var o = new StringWriter(CultureInfo.InvariantCulture);
+        using var e = new StringWriter(CultureInfo.InvariantCulture);
+        int exit = ValidateCommand.Execute(new[] { "bad.json" }, null, new CommonOptions(UiLanguage.En, Quiet: true), new CliContext(o, e, true, true), reader);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("bad.json(42,9): error DKPI001: ", o.ToString(), StringComparison.Ordinal);
+        Assert.Single(o.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)); // the tool does not run the rules again
+        Assert.Empty(e.ToString());
+    }
+
+    private sealed class SingleDocReader(LoadedDocument doc) : IDocumentReader
+    {
+        public LoadedDocument? ReadCatalog(string path, ValidationOptions rules, Strings text) => doc;
+
+        public LoadedDocument ReadMeasurements(string path, IReadOnlyList<Catalog> catalogs, ValidationOptions rules, Strings text) => doc;
     }
 
     [Fact]
