@@ -35,6 +35,7 @@ internal static class HtmlRenderer
         svg.chart text { font-size:11px; fill:#1f2328; } svg.chart .tick { fill:#57606a; font-size:10px; }
         svg.chart .grid { stroke:#eaeef2; stroke-width:1; } svg.chart .xtick { stroke:#8c959f; }
         svg.chart .axis { fill:none; stroke:#8c959f; stroke-width:1; } svg.chart .goal { stroke:#1f2328; stroke-width:1.5; stroke-dasharray:4 3; }
+        svg.chart circle.point { fill:#0969da; stroke:#fff; stroke-width:1; } svg.chart circle.baseline { fill:#fff; stroke:#6b7f99; stroke-width:2; }
         svg.chart rect.status-achieved, svg.chart circle.status-achieved { fill:var(--achieved); background:none; }
         svg.chart rect.status-on-track, svg.chart circle.status-on-track { fill:var(--on-track); background:none; }
         svg.chart rect.status-at-risk, svg.chart circle.status-at-risk { fill:var(--at-risk); background:none; }
@@ -49,7 +50,6 @@ internal static class HtmlRenderer
         svg.chart .deadline { stroke:#c62828; stroke-width:1.2; stroke-dasharray:3 3; } svg.chart .asof { stroke:#0969da; stroke-width:1; stroke-dasharray:1 3; }
         svg.chart .plan { fill:none; stroke:#6b7f99; stroke-width:1.5; stroke-dasharray:6 4; }
         svg.chart .actual { fill:none; stroke:#0969da; stroke-width:2; }
-        svg.chart circle.point { fill:#0969da; stroke:#fff; stroke-width:1; } svg.chart circle.baseline { fill:#fff; stroke:#6b7f99; stroke-width:2; }
         .trajectories { display:grid; grid-template-columns:repeat(auto-fill, minmax(360px, 1fr)); gap:12px; margin:8px 0 16px; }
         figure { margin:0; } figcaption { font-size:.8rem; color:#57606a; margin-top:2px; }
         .legend-line { font-size:.8rem; color:#57606a; } .legend-line span { margin-right:14px; white-space:nowrap; }
