@@ -260,6 +260,11 @@ internal sealed class SourceReader
         Location? baselineValue = null;
         foreach (IArgumentOperation a in args)
         {
+            if (a.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                // The locals above hold the constructor's defaults.
+                continue;
+            }
             IOperation v = a.Value;
             bool isNull = ValueReader.IsNullConstant(v);
             bool ok = a.Parameter?.Name switch

@@ -39,6 +39,10 @@ internal sealed class ValueReader
         {
             return TryConvert(operation.ConstantValue.Value, out value);
         }
+        if (operation is IConversionOperation { Conversion.IsUserDefined: false } conversion && depth <= MaxDepth)
+        {
+            return TryDecimal(conversion.Operand, out value, depth + 1);
+        }
         return FollowInitializer(operation, depth) is { } init && TryDecimal(init, out value, depth + 1);
     }
 
@@ -61,12 +65,34 @@ internal sealed class ValueReader
             value = operation.ConstantValue.Value as string;
             return value is not null;
         }
+        if (operation is IConversionOperation { Conversion.IsUserDefined: false } conversion && depth <= MaxDepth)
+        {
+            return TryString(conversion.Operand, out value, depth + 1);
+        }
         return FollowInitializer(operation, depth) is { } init && TryString(init, out value, depth + 1);
     }
 
     /// <summary>Reads a constant that is null (a default <c>null</c> argument).</summary>
     internal static bool IsNullConstant(IOperation operation)
-        => operation.ConstantValue.HasValue && operation.ConstantValue.Value is null;
+    {
+        for (int i = 0; i < MaxDepth; i++)
+        {
+            if (operation.ConstantValue.HasValue)
+            {
+                return operation.ConstantValue.Value is null;
+            }
+            if (operation is IDefaultValueOperation { Type: { } type })
+            {
+                return type.IsReferenceType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+            }
+            if (operation is not IConversionOperation { Conversion.IsUserDefined: false } conversion)
+            {
+                return false;
+            }
+            operation = conversion.Operand;
+        }
+        return false;
+    }
 
     internal static bool TryEnum<T>(IOperation operation, out T value, int depth = 0)
         where T : struct, Enum
@@ -82,6 +108,10 @@ internal sealed class ValueReader
             }
             value = (T)boxed;
             return true;
+        }
+        if (operation is IConversionOperation { Conversion.IsUserDefined: false } conversion && depth <= MaxDepth)
+        {
+            return TryEnum(conversion.Operand, out value, depth + 1);
         }
         return FollowInitializer(operation, depth) is { } init && TryEnum(init, out value, depth + 1);
     }
