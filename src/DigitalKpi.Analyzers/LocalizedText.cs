@@ -39,17 +39,22 @@ internal sealed class RuleTitle : LocalizableString
 internal sealed class LocalizedMessage : IFormattable, IEquatable<LocalizedMessage>
 {
     private readonly string[] arguments;
+    private readonly string[] argumentsVi;
 
-    internal LocalizedMessage(RuleMessage template, string[] arguments)
+    internal LocalizedMessage(RuleMessage template, string[] arguments, string[] argumentsVi)
     {
         Template = template;
         this.arguments = arguments;
+        this.argumentsVi = argumentsVi;
     }
 
     internal RuleMessage Template { get; }
 
     public string ToString(string? format, IFormatProvider? formatProvider)
-        => Template.FormatMessage(formatProvider as CultureInfo, arguments);
+    {
+        var culture = formatProvider as CultureInfo;
+        return Template.FormatMessage(culture, RuleMessage.IsVietnamese(culture) ? argumentsVi : arguments);
+    }
 
     public override string ToString() => ToString(null, null);
 

@@ -77,21 +77,8 @@ internal static class Mapper
             return null;
         }
         var additional = new List<Location>();
-        var args = new string[d.Arguments.Length];
-        for (int i = 0; i < args.Length; i++)
-        {
-            string a = d.Arguments[i];
-            if (substitutions.TryGetValue(a, out string? display))
-            {
-                a = display;
-            }
-            else if (a.StartsWith("$.", StringComparison.Ordinal) && locate(a) is { } other)
-            {
-                additional.Add(other);
-                a = Describe(other);
-            }
-            args[i] = a;
-        }
+        string[] args = Substitute(d.Arguments, substitutions, locate, additional);
+        string[] argsVi = Substitute(d.ArgumentsVi, substitutions, locate, null);
         ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         if (site is not null)
         {
@@ -113,7 +100,27 @@ internal static class Mapper
                 properties[FixKey] = NegateTolerance;
             }
         }
-        return Diagnostic.Create(descriptor, location, additional, properties.ToImmutable(), new LocalizedMessage(d.Template, args));
+        return Diagnostic.Create(descriptor, location, additional, properties.ToImmutable(), new LocalizedMessage(d.Template, args, argsVi));
+    }
+
+    private static string[] Substitute(ImmutableArray<string> arguments, IReadOnlyDictionary<string, string> substitutions, Func<string, Location?> locate, List<Location>? additional)
+    {
+        var args = new string[arguments.Length];
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = arguments[i];
+            if (substitutions.TryGetValue(a, out string? display))
+            {
+                a = display;
+            }
+            else if (a.StartsWith("$.", StringComparison.Ordinal) && locate(a) is { } other)
+            {
+                additional?.Add(other);
+                a = Describe(other);
+            }
+            args[i] = a;
+        }
+        return args;
     }
 
     /// <summary>The comparator that asks the same in the other direction (at most 80% ↔ at least 80%).</summary>
