@@ -12,6 +12,7 @@ namespace DigitalKpi.Analyzers;
 /// (DKPI010) are reported as the code is analysed, so they show while typing. Rules that need the indicator or the other
 /// targets (DKPI003, DKPI004, DKPI006, DKPI007, DKPI008 for an unreported level, DKPI011, DKPI012) are reported at the end
 /// of the compilation, across files. Either way the findings come from the core's <c>CatalogValidator</c>.
+/// What each rule can and cannot see at compile time: docs/analyzer.md.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KpiAnalyzer : DiagnosticAnalyzer
@@ -35,6 +36,9 @@ public sealed class KpiAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
             start.RegisterCompilationEndAction(state.AnalyzeCompilationEnd);
+            // TODO(json): check catalog JSON files given as AdditionalFiles (*.kpi.json) with KpiJson.ReadCatalog(...) from
+            // DigitalKpi.Json once that reader is on main (branch 'json'): RegisterAdditionalFileAction, map its located
+            // diagnostics to Location.Create(path, span, lineSpan), and link src/DigitalKpi/Json/*.cs like the other core sources.
         });
     }
 }
