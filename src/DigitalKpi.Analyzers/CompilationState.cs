@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using DigitalKpi.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DigitalKpi.Analyzers;
+
+/// <summary>
+/// What the analyzer collects in one compilation (concurrently) and the compilation-end pass that validates whole
+/// catalogs with the core's <see cref="CatalogValidator"/>.
+/// </summary>
+internal sealed class CompilationState
+{
+    /// <summary>The messages decided by one target (or one measurement) alone; reported as soon as the definition is analysed.</summary>
+    internal static readonly ImmutableHashSet<RuleMessage> LocalMessages = ImmutableHashSet.Create<RuleMessage>(
+        KpiRules.Messages.OutsideDomain,
+        KpiRules.Messages.InvertedBand,
+        KpiRules.Messages.EmptyBand,
+        KpiRules.Messages.NegativeTolerance,
+        KpiRules.Messages.DeadlineNotAfterBaseline,
+        KpiRules.Messages.StartAfterDeadline,
+        KpiRules.Messages.LevelAbolished,
+        KpiRules.Messages.BaselineMeets,
+        KpiRules.Messages.ReportedPercentDisagrees,
+        KpiRules.Messages.NumeratorAboveDenominator,
+        KpiRules.Messages.InvalidFractionParts);
+
+    private readonly SourceReader reader;
+    private readonly ConcurrentBag<TargetSite> targets = new();
+    private readonly ConcurrentBag<IndicatorSite> indicators = new();
+    private readonly ConcurrentBag<CatalogSite> catalogs = new();
+
+    internal CompilationState(KpiTypes types) => reader = new SourceReader(types);
+
+    private KpiTypes Types => reader.Types;
+
+    internal void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        try
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (reader.IsBuild(invocation))
+            {
+                if (reader.ReadChain(invocation) is { } site)
+                {
+                    AddTarget(context, site, SourceReader.FindOwner(invocation));
+                }
+            }
+            else if (invocation.TargetMethod.Name == "OfFraction" && invocation.Instance is null && KpiTypes.Is(invocation.TargetMethod.ContainingType, Types.Measurement))
+            {
+                MeasurementCheck.Analyze(context, invocation, reader);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            AnalyzerFailures.Record(e);
+        }
+    }
+
+    internal void AnalyzeObjectCreation(OperationAnalysisContext context)
+    {
+        try
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            ITypeSymbol? type = creation.Type;
+            if (KpiTypes.Is(type, Types.Target))
+            {
+                if (reader.ReadConstructor(creation) is { } site)
+                {
+                    AddTarget(context, site, SourceReader.FindOwner(creation));
+                }
+            }
+            else if (KpiTypes.Is(type, Types.Indicator))
+            {
+                if (reader.ReadIndicator(creation) is { } indicator)
+                {
+                    indicators.Add(indicator);
+                }
+            }
+            else if (KpiTypes.Is(type, Types.Catalog))
+            {
+                catalogs.Add(SourceReader.ReadCatalog(creation));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            AnalyzerFailures.Record(e);
+        }
+    }
+
+    private void AddTarget(OperationAnalysisContext context, TargetSite site, ISymbol? owner)
+    {
+        site.Owner = owner;
+        // A definition whose shape the core refuses would throw when run; the rules have nothing to say about it.
+        if (site.Factory(site.Id ?? site.IdPlaceholder, site.IndicatorCode ?? site.CodePlaceholder) is not { } target)
+        {
+            return;
+        }
+        targets.Add(site);
+        ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { target }));
+        var sites = new[] { site };
+        var substitutions = Substitutions(sites);
+        foreach (KpiDiagnostic d in found)
+        {
+            if (LocalMessages.Contains(d.Template)
+                && Mapper.ToDiagnostic(d, sites, Array.Empty<IndicatorSite>(), substitutions) is { } diagnostic)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+    }
+
+    internal void AnalyzeCompilationEnd(CompilationAnalysisContext context)
+    {
+        try
+        {
+            AnalyzeCatalogs(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            AnalyzerFailures.Record(e);
+        }
+    }
+
+    private void AnalyzeCatalogs(CompilationAnalysisContext context)
+    {
+        TargetSite[] allTargets = targets.ToArray();
+        IndicatorSite[] allIndicators = indicators.ToArray();
+        CatalogSite[] allCatalogs = catalogs.ToArray();
+        if (allTargets.Length == 0 && allIndicators.Length == 0)
+        {
+            return;
+        }
+        // Document order, so that "the first" of two duplicates is the same in every build.
+        Array.Sort(allTargets, (a, b) => Compare(a.Key, b.Key));
+        Array.Sort(allIndicators, (a, b) => Compare(a.Key, b.Key));
+        Array.Sort(allCatalogs, (a, b) => Compare(a.Key, b.Key));
+
+        var targetByKey = new Dictionary<SiteKey, TargetSite>();
+        var targetByOwner = new Dictionary<ISymbol, TargetSite>(SymbolEqualityComparer.Default);
+        foreach (TargetSite t in allTargets)
+        {
+            targetByKey[t.Key] = t;
+            if (t.Owner is not null && !targetByOwner.ContainsKey(t.Owner))
+            {
+                targetByOwner.Add(t.Owner, t);
+            }
+        }
+        var indicatorByKey = new Dictionary<SiteKey, IndicatorSite>();
+        var indicatorByOwner = new Dictionary<ISymbol, IndicatorSite>(SymbolEqualityComparer.Default);
+        foreach (IndicatorSite i in allIndicators)
+        {
+            indicatorByKey[i.Key] = i;
+            if (i.Owner is not null && !indicatorByOwner.ContainsKey(i.Owner))
+            {
+                indicatorByOwner.Add(i.Owner, i);
+            }
+        }
+
+        // Build every target once, with its indicator code resolved through the indicator it names when possible.
+        var built = new Dictionary<TargetSite, Target>();
+        var codeKnown = new HashSet<TargetSite>();
+        foreach (TargetSite t in allTargets)
+        {
+            string? code = t.IndicatorCode;
+            if (code is null && t.IndicatorRef is not null && indicatorByOwner.TryGetValue(t.IndicatorRef, out IndicatorSite? named))
+            {
+                code = named.Indicator.Code;
+            }
+            if (code is not null)
+            {
+                codeKnown.Add(t);
+            }
+            if (t.Factory(t.Id ?? t.IdPlaceholder, code ?? t.CodePlaceholder) is { } target)
+            {
+                built.Add(t, target);
+            }
+        }
+
+        var groups = new List<Group>();
+        var targetsInCatalogs = new HashSet<TargetSite>();
+        var indicatorsInCatalogs = new HashSet<IndicatorSite>();
+        foreach (CatalogSite c in allCatalogs)
+        {
+            var group = new Group(complete: c.Targets is not null && c.Indicators is not null);
+            foreach (ElementRef? e in c.Targets ?? new List<ElementRef?>())
+            {
+                TargetSite? t = e is null ? null : e.Key is { } k ? Find(targetByKey, k) : Find(targetByOwner, e.Symbol!);
+                if (t is null || !built.ContainsKey(t))
+                {
+                    group.Complete = false;
+                    continue;
+                }
+                group.Targets.Add(t);
+                targetsInCatalogs.Add(t);
+            }
+            foreach (ElementRef? e in c.Indicators ?? new List<ElementRef?>())
+            {
+                IndicatorSite? i = e is null ? null : e.Key is { } k ? Find(indicatorByKey, k) : Find(indicatorByOwner, e.Symbol!);
+                if (i is null)
+                {
+                    group.Complete = false;
+                    continue;
+                }
+                group.Indicators.Add(i);
+                indicatorsInCatalogs.Add(i);
+            }
+            groups.Add(group);
+        }
+
+        // Definitions in no visible catalog form one implicit catalog; indicators of the catalogs can still be looked up.
+        var loose = new Group(complete: false);
+        foreach (TargetSite t in allTargets)
+        {
+            if (!targetsInCatalogs.Contains(t) && built.ContainsKey(t))
+            {
+                loose.Targets.Add(t);
+            }
+        }
+        foreach (IndicatorSite i in allIndicators)
+        {
+            if (!indicatorsInCatalogs.Contains(i))
+            {
+                loose.Indicators.Add(i);
+            }
+            else
+            {
+                loose.LookupIndicators.Add(i.Indicator);
+            }
+        }
+        groups.Add(loose);
+
+        Dictionary<string, string> substitutions = Substitutions(allTargets);
+        var reported = new HashSet<(string, Location, string)>();
+        foreach (Group group in groups)
+        {
+            if (group.Targets.Count == 0 && group.Indicators.Count < 2)
+            {
+                continue;
+            }
+            var members = new HashSet<TargetSite>(group.Targets);
+            var others = new List<Target>();
+            foreach (TargetSite t in allTargets)
+            {
+                if (!members.Contains(t) && built.TryGetValue(t, out Target? other))
+                {
+                    others.Add(other);
+                }
+            }
+            var reference = new Catalog("ZZ-REFERENCE", "reference", "VN", group.LookupIndicators, others);
+            var catalogTargets = new List<Target>(group.Targets.Count);
+            foreach (TargetSite t in group.Targets)
+            {
+                catalogTargets.Add(built[t]);
+            }
+            var catalogIndicators = new List<Indicator>(group.Indicators.Count);
+            foreach (IndicatorSite i in group.Indicators)
+            {
+                catalogIndicators.Add(i.Indicator);
+            }
+            ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(
+                new Catalog("ZZ-CATALOG", "catalog", "VN", catalogIndicators, catalogTargets),
+                ValidationOptions.Default.WithReferenceCatalogs(new[] { reference }));
+            foreach (KpiDiagnostic d in found)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (LocalMessages.Contains(d.Template) || d.Template == KpiRules.Messages.UnknownNationalTarget)
+                {
+                    continue;
+                }
+                if (d.Template == KpiRules.Messages.UnknownIndicator
+                    && (!group.Complete || !Mapper.TryTarget(d.Location.Path, group.Targets, out TargetSite? unknown) || !codeKnown.Contains(unknown!)))
+                {
+                    continue;
+                }
+                if (Mapper.ToDiagnostic(d, group.Targets, group.Indicators, substitutions) is { } diagnostic
+                    && reported.Add((diagnostic.Id, diagnostic.Location, diagnostic.GetMessage(CultureInfo.InvariantCulture))))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
+    }
+
+    private static T? Find<TKey, T>(Dictionary<TKey, T> map, TKey key)
+        where TKey : notnull
+        where T : class
+        => map.TryGetValue(key, out T? value) ? value : null;
+
+    private static Dictionary<string, string> Substitutions(IEnumerable<TargetSite> sites)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (TargetSite t in sites)
+        {
+            map[t.IdPlaceholder] = t.IdDisplay;
+            map[t.CodePlaceholder] = t.CodeDisplay;
+        }
+        return map;
+    }
+
+    private static int Compare(SiteKey a, SiteKey b)
+    {
+        int c = string.CompareOrdinal(a.Tree.FilePath, b.Tree.FilePath);
+        return c != 0 ? c : a.Span.Start.CompareTo(b.Span.Start);
+    }
+
+    private sealed class Group
+    {
+        internal Group(bool complete) => Complete = complete;
+
+        internal bool Complete { get; set; }
+
+        internal List<TargetSite> Targets { get; } = new();
+
+        internal List<IndicatorSite> Indicators { get; } = new();
+
+        internal List<Indicator> LookupIndicators { get; } = new();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DigitalKpi.Analyzers;
+
+/// <summary>
+/// Reports the DigitalKpi consistency rules DKPI001–DKPI012 on catalogs, indicators and targets defined in C#.
+/// </summary>
+/// <remarks>
+/// Rules about one target (DKPI001, DKPI002, DKPI005, DKPI008 for an abolished level, DKPI009) and about one fraction
+/// (DKPI010) are reported as the code is analysed, so they show while typing. Rules that need the indicator or the other
+/// targets (DKPI003, DKPI004, DKPI006, DKPI007, DKPI008 for an unreported level, DKPI011, DKPI012) are reported at the end
+/// of the compilation, across files. Either way the findings come from the core's <c>CatalogValidator</c>.
+/// What each rule can and cannot see at compile time: docs/analyzer.md.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KpiAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => KpiDescriptors.All;
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            KpiTypes? types = KpiTypes.Create(start.Compilation);
+            if (types is null)
+            {
+                return;
+            }
+            var state = new CompilationState(types);
+            start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+            start.RegisterCompilationEndAction(state.AnalyzeCompilationEnd);
+            // TODO(json): check catalog JSON files given as AdditionalFiles (*.kpi.json) with KpiJson.ReadCatalog(...) from
+            // DigitalKpi.Json once that reader is on main (branch 'json'): RegisterAdditionalFileAction, map its located
+            // diagnostics to Location.Create(path, span, lineSpan), and link src/DigitalKpi/Json/*.cs like the other core sources.
+        });
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DigitalKpi.Analyzers;
+
+/// <summary>Identifies an expression in source: its tree and span.</summary>
+internal readonly record struct SiteKey(SyntaxTree Tree, TextSpan Span)
+{
+    internal static SiteKey Of(SyntaxNode node) => new(node.SyntaxTree, node.Span);
+}
+
+/// <summary>A reference to a definition from a catalog: an inline expression, or a field/property holding one.</summary>
+internal sealed class ElementRef
+{
+    internal ElementRef(SiteKey? key, ISymbol? symbol)
+    {
+        Key = key;
+        Symbol = symbol;
+    }
+
+    internal SiteKey? Key { get; }
+
+    internal ISymbol? Symbol { get; }
+}
+
+/// <summary>How a code fix can repair a target: the arguments of a band, the comparator, a negated tolerance literal.</summary>
+internal sealed class FixInfo
+{
+    internal Location? BandLower { get; set; }
+
+    internal Location? BandUpper { get; set; }
+
+    internal Location? Comparator { get; set; }
+
+    internal Comparator ComparatorValue { get; set; }
+
+    internal bool ToleranceIsNegatedLiteral { get; set; }
+}
+
+/// <summary>A target read from source (a <c>Target.For(…)…Build()</c> chain or <c>new Target(…)</c>).</summary>
+internal sealed class TargetSite
+{
+    internal TargetSite(SiteKey key, Func<string, string, Target?> factory, Location fallback)
+    {
+        Key = key;
+        Factory = factory;
+        Fallback = fallback;
+    }
+
+    internal SiteKey Key { get; }
+
+    /// <summary>The field or property whose initializer (or expression body) this is, or null.</summary>
+    internal ISymbol? Owner { get; set; }
+
+    /// <summary>The id, or null when not a constant.</summary>
+    internal string? Id { get; set; }
+
+    internal string IdPlaceholder { get; set; } = string.Empty;
+
+    internal string IdDisplay { get; set; } = string.Empty;
+
+    /// <summary>The indicator code, or null when not a constant.</summary>
+    internal string? IndicatorCode { get; set; }
+
+    /// <summary>The field or property holding the indicator whose <c>Code</c> is used, or null.</summary>
+    internal ISymbol? IndicatorRef { get; set; }
+
+    internal string CodePlaceholder { get; set; } = string.Empty;
+
+    internal string CodeDisplay { get; set; } = string.Empty;
+
+    /// <summary>Builds the target with an id and indicator code through the core's own API; null when its shape is invalid.</summary>
+    internal Func<string, string, Target?> Factory { get; }
+
+    /// <summary>Source locations by JSON member name (value, upper, comparator, level, deadline, …).</summary>
+    internal Dictionary<string, Location> Locations { get; } = new(StringComparer.Ordinal);
+
+    internal Location Fallback { get; }
+
+    internal FixInfo Fix { get; } = new();
+
+    internal Location Locate(string member)
+    {
+        if (Locations.TryGetValue(member, out Location? location))
+        {
+            return location;
+        }
+        int dot = member.IndexOf('.');
+        return dot > 0 && Locations.TryGetValue(member.Substring(0, dot), out location) ? location : Fallback;
+    }
+}
+
+/// <summary>An indicator read from <c>new Indicator(…)</c>.</summary>
+internal sealed class IndicatorSite
+{
+    internal IndicatorSite(SiteKey key, Indicator indicator, Location codeLocation)
+    {
+        Key = key;
+        Indicator = indicator;
+        CodeLocation = codeLocation;
+    }
+
+    internal SiteKey Key { get; }
+
+    internal ISymbol? Owner { get; set; }
+
+    internal Indicator Indicator { get; }
+
+    internal Location CodeLocation { get; }
+}
+
+/// <summary>A catalog read from <c>new Catalog(…)</c>: the indicators and targets it lists, when visible.</summary>
+internal sealed class CatalogSite
+{
+    internal CatalogSite(SiteKey key, List<ElementRef?>? indicators, List<ElementRef?>? targets)
+    {
+        Key = key;
+        Indicators = indicators;
+        Targets = targets;
+    }
+
+    internal SiteKey Key { get; }
+
+    /// <summary>The listed indicators (null entries: not visible), or null when the list itself is not visible.</summary>
+    internal List<ElementRef?>? Indicators { get; }
+
+    /// <summary>The listed targets (null entries: not visible), or null when the list itself is not visible.</summary>
+    internal List<ElementRef?>? Targets { get; }
+}

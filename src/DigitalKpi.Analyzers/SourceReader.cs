@@ -1,0 +1,617 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using DigitalKpi.Administration;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using NodaTime;
+
+namespace DigitalKpi.Analyzers;
+
+/// <summary>
+/// Turns DigitalKpi definitions in source into sites: what each argument is worth (when known at compile time) and where
+/// it is, so that the core's own builder and validator can be run on them and their findings placed on the right span.
+/// </summary>
+internal sealed class SourceReader
+{
+    private const int MaxChain = 64;
+    private readonly ValueReader values;
+    private int placeholders;
+
+    internal SourceReader(KpiTypes types)
+    {
+        Types = types;
+        values = new ValueReader(types);
+    }
+
+    internal KpiTypes Types { get; }
+
+    internal ValueReader Values => values;
+
+    internal string NewPlaceholder(string kind)
+        => "ZZ-" + kind + "-" + ValueReader.Invariant(Interlocked.Increment(ref placeholders));
+
+    internal bool IsBuild(IInvocationOperation invocation)
+        => invocation.TargetMethod.Name == "Build" && invocation.Instance is not null && invocation.TargetMethod.Parameters.Length == 0
+            && KpiTypes.Is(invocation.TargetMethod.ContainingType, Types.TargetBuilder);
+
+    /// <summary>Reads a <c>Target.For(id, code)…Build()</c> chain; null when some link is not known at compile time.</summary>
+    internal TargetSite? ReadChain(IInvocationOperation build)
+    {
+        var steps = new List<IInvocationOperation>();
+        IOperation? receiver = build.Instance;
+        IInvocationOperation? start = null;
+        for (int guard = 0; receiver is not null && guard < MaxChain; guard++)
+        {
+            receiver = ValueReader.Unwrap(receiver);
+            if (receiver is IInvocationOperation call)
+            {
+                if (call.Instance is null && call.TargetMethod.Name == "For" && call.Arguments.Length == 2 && KpiTypes.Is(call.TargetMethod.ContainingType, Types.Target))
+                {
+                    start = call;
+                    break;
+                }
+                if (call.Instance is not null && KpiTypes.Is(call.TargetMethod.ContainingType, Types.TargetBuilder))
+                {
+                    steps.Add(call);
+                    receiver = call.Instance;
+                    continue;
+                }
+                return null;
+            }
+            // A partly built definition shared through a local or a static readonly field ("one per level").
+            receiver = ValueReader.FollowInitializer(receiver, 0);
+        }
+        if (start is null)
+        {
+            return null;
+        }
+        steps.Reverse();
+
+        Location nameOfBuild = NameLocation(build);
+        IArgumentOperation idArg = ArgAt(start.Arguments, 0);
+        IArgumentOperation codeArg = ArgAt(start.Arguments, 1);
+        var actions = new List<Func<TargetBuilder, TargetBuilder>>(steps.Count);
+        var site = new TargetSite(SiteKey.Of(build.Syntax), (id, code) => Create(id, code, actions), ArgLocation(idArg, nameOfBuild));
+        ReadIdentity(site, idArg, codeArg);
+
+        foreach (IInvocationOperation step in steps)
+        {
+            ImmutableArray<IArgumentOperation> args = step.Arguments;
+            Location name = NameLocation(step);
+            switch (step.TargetMethod.Name, args.Length)
+            {
+                case ("AtLeast" or "Above" or "AtMost" or "Below", 1):
+                    {
+                        if (!values.TryQuantity(args[0].Value, out Quantity q))
+                        {
+                            return null;
+                        }
+                        Comparator c = step.TargetMethod.Name switch
+                        {
+                            "AtLeast" => Comparator.AtLeast,
+                            "Above" => Comparator.Above,
+                            "AtMost" => Comparator.AtMost,
+                            _ => Comparator.Below,
+                        };
+                        actions.Add(c switch
+                        {
+                            Comparator.AtLeast => b => b.AtLeast(q),
+                            Comparator.Above => b => b.Above(q),
+                            Comparator.AtMost => b => b.AtMost(q),
+                            _ => b => b.Below(q),
+                        });
+                        SetComparison(site, name, c, ArgLocation(args[0], name));
+                        break;
+                    }
+                case ("Between", 2):
+                    {
+                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out Quantity lo) || !values.TryQuantity(ValueReader.Arg(args, 1), out Quantity hi))
+                        {
+                            return null;
+                        }
+                        actions.Add(b => b.Between(lo, hi));
+                        Location lower = ArgLocation(ArgAt(args, 0), name);
+                        Location upper = ArgLocation(ArgAt(args, 1), name);
+                        SetComparison(site, name, Comparator.Between, lower);
+                        site.Locations["upper"] = upper;
+                        site.Fix.BandLower = lower;
+                        site.Fix.BandUpper = upper;
+                        break;
+                    }
+                case ("About", 2):
+                    {
+                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out Quantity q) || !ValueReader.TryDecimal(ValueReader.Arg(args, 1), out decimal tol))
+                        {
+                            return null;
+                        }
+                        actions.Add(b => b.About(q, tol));
+                        SetComparison(site, name, Comparator.About, ArgLocation(ArgAt(args, 0), name));
+                        IArgumentOperation tolArg = ArgAt(args, 1);
+                        site.Locations["tolerance"] = ArgLocation(tolArg, name);
+                        site.Fix.ToleranceIsNegatedLiteral = IsNegatedLiteral(tolArg);
+                        break;
+                    }
+                case ("RankWithin", 2):
+                    {
+                        if (!ValueReader.TryInt(ValueReader.Arg(args, 0), out int rank) || !ValueReader.TryInt(ValueReader.Arg(args, 1), out int outOf))
+                        {
+                            return null;
+                        }
+                        actions.Add(b => b.RankWithin(rank, outOf));
+                        SetComparison(site, name, Comparator.RankWithin, ArgLocation(ArgAt(args, 0), name));
+                        break;
+                    }
+                case ("Achieved", 0):
+                    actions.Add(b => b.Achieved());
+                    SetComparison(site, name, Comparator.Achieved, name);
+                    break;
+                case ("AtLevel", 1):
+                    {
+                        if (!ValueReader.TryEnum(args[0].Value, out AdministrativeLevel level))
+                        {
+                            return null;
+                        }
+                        actions.Add(b => b.AtLevel(level));
+                        site.Locations["level"] = ArgLocation(args[0], name);
+                        break;
+                    }
+                case ("By", 1):
+                    {
+                        if (step.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_Int32)
+                        {
+                            if (!ValueReader.TryInt(args[0].Value, out int year))
+                            {
+                                return null;
+                            }
+                            actions.Add(b => b.By(year));
+                        }
+                        else
+                        {
+                            if (!values.TryLocalDate(args[0].Value, out LocalDate date))
+                            {
+                                return null;
+                            }
+                            actions.Add(b => b.By(date));
+                        }
+                        site.Locations["deadline"] = ArgLocation(args[0], name);
+                        break;
+                    }
+                case ("From", 1):
+                    {
+                        if (!values.TryLocalDate(args[0].Value, out LocalDate date))
+                        {
+                            return null;
+                        }
+                        actions.Add(b => b.From(date));
+                        site.Locations["startDate"] = ArgLocation(args[0], name);
+                        break;
+                    }
+                case ("WithBaseline", 2):
+                    {
+                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out Quantity q) || !values.TryLocalDate(ValueReader.Arg(args, 1), out LocalDate date))
+                        {
+                            return null;
+                        }
+                        actions.Add(b => b.WithBaseline(q, date));
+                        Location value = ArgLocation(ArgAt(args, 0), name);
+                        site.Locations["baseline"] = value;
+                        site.Locations["baseline.value"] = value;
+                        break;
+                    }
+                case ("Maintained", 0):
+                    actions.Add(b => b.Maintained());
+                    break;
+                case ("Aspirational", 0):
+                    actions.Add(b => b.Aspirational());
+                    break;
+                case ("Refining", 1):
+                    {
+                        // An id that is not a constant only means the national floor (DKPI011) cannot be checked.
+                        if (ValueReader.TryString(args[0].Value, out string? national) && national is not null)
+                        {
+                            actions.Add(b => b.Refining(national));
+                            site.Locations["refines"] = ArgLocation(args[0], name);
+                        }
+                        break;
+                    }
+                case ("CitedFrom", _):
+                    // The source is not used by the rules.
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return site;
+    }
+
+    /// <summary>Reads <c>new Target(…)</c>; null when an argument the rules need is not known at compile time.</summary>
+    internal TargetSite? ReadConstructor(IObjectCreationOperation creation)
+    {
+        ImmutableArray<IArgumentOperation> args = creation.Arguments;
+        if (creation.Constructor is null || creation.Initializer is not null)
+        {
+            return null;
+        }
+        Location whole = creation.Syntax.GetLocation();
+        IArgumentOperation? idArg = ValueReader.ArgNamed(args, "id");
+        IArgumentOperation? codeArg = ValueReader.ArgNamed(args, "indicatorCode");
+        IArgumentOperation? comparatorArg = ValueReader.ArgNamed(args, "comparator");
+        IArgumentOperation? thresholdArg = ValueReader.ArgNamed(args, "threshold");
+        IArgumentOperation? deadlineArg = ValueReader.ArgNamed(args, "deadline");
+        if (idArg is null || codeArg is null || comparatorArg is null || thresholdArg is null || deadlineArg is null
+            || !ValueReader.TryEnum(comparatorArg.Value, out Comparator comparator)
+            || !values.TryQuantity(thresholdArg.Value, out Quantity threshold)
+            || !values.TryLocalDate(deadlineArg.Value, out LocalDate deadline))
+        {
+            return null;
+        }
+        AdministrativeLevel level = AdministrativeLevel.Province;
+        Quantity? upper = null;
+        decimal? tolerance = null;
+        LocalDate? startDate = null;
+        Baseline? baseline = null;
+        bool maintain = false;
+        bool aspirational = false;
+        string? refines = null;
+        Location? baselineValue = null;
+        foreach (IArgumentOperation a in args)
+        {
+            if (a.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                // The locals above hold the constructor's defaults.
+                continue;
+            }
+            IOperation v = a.Value;
+            bool isNull = ValueReader.IsNullConstant(v);
+            bool ok = a.Parameter?.Name switch
+            {
+                "level" => ValueReader.TryEnum(v, out level),
+                "upper" => isNull || Assign(values.TryQuantity(v, out Quantity u), u, out upper),
+                "tolerance" => isNull || Assign(ValueReader.TryDecimal(v, out decimal t), t, out tolerance),
+                "startDate" => isNull || Assign(values.TryLocalDate(v, out LocalDate s), s, out startDate),
+                "baseline" => isNull || ReadBaseline(v, out baseline, out baselineValue),
+                "maintain" => TryBool(v, out maintain),
+                "aspirational" => TryBool(v, out aspirational),
+                "refines" => isNull || ValueReader.TryString(v, out refines) || true,
+                _ => true,
+            };
+            if (!ok)
+            {
+                return null;
+            }
+        }
+        var site = new TargetSite(
+            SiteKey.Of(creation.Syntax),
+            (id, code) => ValueReader.Guard(() => new Target(id, code, comparator, threshold, deadline, level, upper, tolerance, startDate, baseline, maintain, aspirational, refines), out Target t) ? t : null,
+            ArgLocation(idArg, whole));
+        ReadIdentity(site, idArg, codeArg);
+        Location comparatorLocation = ArgLocation(comparatorArg, whole);
+        Location thresholdLocation = ArgLocation(thresholdArg, whole);
+        SetComparison(site, comparatorLocation, comparator, thresholdLocation);
+        site.Locations["deadline"] = ArgLocation(deadlineArg, whole);
+        foreach (IArgumentOperation a in args)
+        {
+            if (a.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+            switch (a.Parameter?.Name)
+            {
+                case "level":
+                    site.Locations["level"] = ArgLocation(a, whole);
+                    break;
+                case "upper":
+                    site.Locations["upper"] = ArgLocation(a, whole);
+                    site.Fix.BandLower = thresholdLocation;
+                    site.Fix.BandUpper = ArgLocation(a, whole);
+                    break;
+                case "tolerance":
+                    site.Locations["tolerance"] = ArgLocation(a, whole);
+                    site.Fix.ToleranceIsNegatedLiteral = IsNegatedLiteral(a);
+                    break;
+                case "startDate":
+                    site.Locations["startDate"] = ArgLocation(a, whole);
+                    break;
+                case "baseline":
+                    site.Locations["baseline"] = baselineValue ?? ArgLocation(a, whole);
+                    site.Locations["baseline.value"] = baselineValue ?? ArgLocation(a, whole);
+                    break;
+                case "refines" when refines is not null:
+                    site.Locations["refines"] = ArgLocation(a, whole);
+                    break;
+            }
+        }
+        return site;
+    }
+
+    /// <summary>Reads <c>new Indicator(…)</c>; null when its code, unit, direction or levels are not known at compile time.</summary>
+    internal IndicatorSite? ReadIndicator(IObjectCreationOperation creation)
+    {
+        if (creation.Initializer is not null)
+        {
+            return null;
+        }
+        string? code = null;
+        string name = "?";
+        Unit? unit = null;
+        Direction direction = default;
+        bool haveDirection = false;
+        Pillar pillar = default;
+        TemporalNature nature = default;
+        List<AdministrativeLevel>? levels = null;
+        Location? codeLocation = null;
+        foreach (IArgumentOperation a in creation.Arguments)
+        {
+            IOperation v = a.Value;
+            switch (a.Parameter?.Name)
+            {
+                case "code":
+                    if (!ValueReader.TryString(v, out code))
+                    {
+                        return null;
+                    }
+                    codeLocation = ArgLocation(a, creation.Syntax.GetLocation());
+                    break;
+                case "nameVi":
+                    if (ValueReader.TryString(v, out string? n) && n is not null && n.Trim().Length > 0)
+                    {
+                        name = n;
+                    }
+                    break;
+                case "unit":
+                    if (!values.TryUnit(v, out unit))
+                    {
+                        return null;
+                    }
+                    break;
+                case "direction":
+                    if (!ValueReader.TryEnum(v, out direction))
+                    {
+                        return null;
+                    }
+                    haveDirection = true;
+                    break;
+                case "pillar":
+                    // Not used by the rules: any value will do when it is not a constant.
+                    ValueReader.TryEnum(v, out pillar);
+                    break;
+                case "temporalNature":
+                    ValueReader.TryEnum(v, out nature);
+                    break;
+                case "levels":
+                    if (!ValueReader.IsNullConstant(v))
+                    {
+                        if (ValueReader.TryElements(v) is not { } items)
+                        {
+                            return null;
+                        }
+                        levels = new List<AdministrativeLevel>(items.Length);
+                        foreach (IOperation item in items)
+                        {
+                            if (!ValueReader.TryEnum(item, out AdministrativeLevel level))
+                            {
+                                return null;
+                            }
+                            levels.Add(level);
+                        }
+                    }
+                    break;
+            }
+        }
+        if (code is null || unit is null || !haveDirection || codeLocation is null)
+        {
+            return null;
+        }
+        return ValueReader.Guard(() => new Indicator(code, name, unit, direction, pillar, nature, levels: levels), out Indicator indicator)
+            ? new IndicatorSite(SiteKey.Of(creation.Syntax), indicator, codeLocation) { Owner = FindOwner(creation) }
+            : null;
+    }
+
+    /// <summary>Reads <c>new Catalog(…)</c>: which indicators and targets it lists.</summary>
+    internal static CatalogSite ReadCatalog(IObjectCreationOperation creation)
+    {
+        List<ElementRef?>? indicators = null;
+        List<ElementRef?>? targets = null;
+        foreach (IArgumentOperation a in creation.Arguments)
+        {
+            switch (a.Parameter?.Name)
+            {
+                case "indicators":
+                    indicators = ReadElements(a.Value);
+                    break;
+                case "targets":
+                    targets = ReadElements(a.Value);
+                    break;
+            }
+        }
+        return new CatalogSite(SiteKey.Of(creation.Syntax), indicators, targets);
+    }
+
+    private static List<ElementRef?>? ReadElements(IOperation value)
+    {
+        if (ValueReader.IsNullConstant(value))
+        {
+            return new List<ElementRef?>();
+        }
+        if (ValueReader.TryElements(value) is not { } items)
+        {
+            return null;
+        }
+        var list = new List<ElementRef?>(items.Length);
+        foreach (IOperation item in items)
+        {
+            list.Add(ReadElement(item, 0));
+        }
+        return list;
+    }
+
+    private static ElementRef? ReadElement(IOperation operation, int depth)
+    {
+        IOperation op = ValueReader.Unwrap(operation);
+        switch (op)
+        {
+            case IInvocationOperation or IObjectCreationOperation:
+                return new ElementRef(SiteKey.Of(op.Syntax), null);
+            case IFieldReferenceOperation f:
+                return new ElementRef(null, f.Field.OriginalDefinition);
+            case IPropertyReferenceOperation p when p.Arguments.Length == 0:
+                return new ElementRef(null, p.Property.OriginalDefinition);
+            case ILocalReferenceOperation when depth < 8 && ValueReader.FollowInitializer(op, depth) is { } init:
+                return ReadElement(init, depth + 1);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The field or property a definition initializes (or whose expression body it is), or null.</summary>
+    internal static ISymbol? FindOwner(IOperation operation)
+    {
+        IOperation? parent = operation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+        switch (parent)
+        {
+            case IFieldInitializerOperation field when field.InitializedFields.Length == 1:
+                return field.InitializedFields[0].OriginalDefinition;
+            case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1:
+                return property.InitializedProperties[0].OriginalDefinition;
+            case IReturnOperation { Parent: IBlockOperation { Operations.Length: 1, Parent: null } }
+                when operation.Syntax.Parent is ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax } arrow
+                    && operation.SemanticModel?.GetDeclaredSymbol(arrow.Parent!) is IPropertySymbol getter:
+                return getter.OriginalDefinition;
+            default:
+                return null;
+        }
+    }
+
+    private void ReadIdentity(TargetSite site, IArgumentOperation idArg, IArgumentOperation codeArg)
+    {
+        if (ValueReader.TryString(idArg.Value, out string? id) && DigitalKpi.Utility.Text.IsValidCode(id))
+        {
+            site.Id = id;
+            site.IdDisplay = id!;
+        }
+        else
+        {
+            site.IdDisplay = ValueReader.Display(idArg.Value.Syntax);
+        }
+        site.IdPlaceholder = NewPlaceholder("ID");
+        site.Locations["id"] = site.Fallback;
+
+        Location codeLocation = ArgLocation(codeArg, site.Fallback);
+        site.Locations["indicator"] = codeLocation;
+        if (ValueReader.TryString(codeArg.Value, out string? code) && DigitalKpi.Utility.Text.IsValidCode(code))
+        {
+            site.IndicatorCode = code;
+            site.CodeDisplay = code!;
+        }
+        else
+        {
+            site.CodeDisplay = ValueReader.Display(codeArg.Value.Syntax);
+            IOperation v = ValueReader.Unwrap(codeArg.Value);
+            if (v is IPropertyReferenceOperation { Property.Name: "Code", Instance: { } instance } code2 && KpiTypes.Is(code2.Property.ContainingType, Types.Indicator))
+            {
+                site.IndicatorRef = ValueReader.Unwrap(instance) switch
+                {
+                    IFieldReferenceOperation f => f.Field.OriginalDefinition,
+                    IPropertyReferenceOperation p when p.Arguments.Length == 0 => p.Property.OriginalDefinition,
+                    _ => null,
+                };
+            }
+        }
+        site.CodePlaceholder = NewPlaceholder("INDICATOR");
+    }
+
+    private static void SetComparison(TargetSite site, Location comparatorLocation, Comparator comparator, Location value)
+    {
+        site.Locations["comparator"] = comparatorLocation;
+        site.Locations["value"] = value;
+        site.Locations["unit"] = value;
+        site.Locations.Remove("upper");
+        site.Locations.Remove("tolerance");
+        site.Fix.BandLower = null;
+        site.Fix.BandUpper = null;
+        site.Fix.ToleranceIsNegatedLiteral = false;
+        site.Fix.Comparator = comparatorLocation;
+        site.Fix.ComparatorValue = comparator;
+    }
+
+    private static Target? Create(string id, string code, List<Func<TargetBuilder, TargetBuilder>> actions)
+    {
+        return ValueReader.Guard(
+            () =>
+            {
+                TargetBuilder builder = Target.For(id, code);
+                foreach (Func<TargetBuilder, TargetBuilder> action in actions)
+                {
+                    builder = action(builder);
+                }
+                return builder.Build();
+            },
+            out Target target) ? target : null;
+    }
+
+    private bool ReadBaseline(IOperation operation, out Baseline? baseline, out Location? valueLocation)
+    {
+        baseline = null;
+        valueLocation = null;
+        IOperation op = ValueReader.Unwrap(operation);
+        if (op is IObjectCreationOperation creation && KpiTypes.Is(creation.Type, Types.Baseline) && creation.Arguments.Length == 2
+            && ValueReader.TryDecimal(ValueReader.Arg(creation.Arguments, 0), out decimal value)
+            && values.TryLocalDate(ValueReader.Arg(creation.Arguments, 1), out LocalDate date))
+        {
+            baseline = new Baseline(value, date);
+            valueLocation = ArgLocation(ArgAt(creation.Arguments, 0), creation.Syntax.GetLocation());
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryBool(IOperation operation, out bool value)
+    {
+        value = false;
+        if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is bool b)
+        {
+            value = b;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool Assign<T>(bool ok, T value, out T? result)
+        where T : struct
+    {
+        result = ok ? value : null;
+        return ok;
+    }
+
+    private static bool IsNegatedLiteral(IArgumentOperation argument)
+        => !argument.IsImplicit && argument.Value.Syntax is PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } unary
+            && unary.IsKind(SyntaxKind.UnaryMinusExpression);
+
+    internal static IArgumentOperation ArgAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+    {
+        foreach (IArgumentOperation a in arguments)
+        {
+            if (a.Parameter?.Ordinal == ordinal)
+            {
+                return a;
+            }
+        }
+        return arguments[ordinal];
+    }
+
+    internal static Location ArgLocation(IArgumentOperation argument, Location fallback)
+        => argument.IsImplicit || argument.ArgumentKind != ArgumentKind.Explicit ? fallback : argument.Value.Syntax.GetLocation();
+
+    internal static Location NameLocation(IInvocationOperation invocation)
+        => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+            ? access.Name.GetLocation()
+            : invocation.Syntax.GetLocation();
+}
