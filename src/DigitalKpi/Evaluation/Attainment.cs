@@ -60,32 +60,69 @@ public static class Attainment
 
     /// <summary>
     /// Evaluates a series of measurements of the target's indicator for one administrative unit: the latest value up to
-    /// <paramref name="asOf"/> decides, except for "maintain" targets, which must hold in every period in force.
-    /// Measurements of other indicators and missing values are ignored.
+    /// the earlier of <paramref name="asOf"/> and the target's deadline decides (a value after the deadline does not rescue
+    /// a missed target), except for "maintain" targets, which must hold in every period in force. Measurements of other
+    /// indicators and missing values are ignored.
     /// </summary>
     /// <param name="target">The target.</param>
-    /// <param name="measurements">Measurements (any order).</param>
+    /// <param name="measurements">Measurements (any order) of one administrative unit.</param>
     /// <param name="asOf">Ignore measurements whose period ends after this date.</param>
     /// <param name="options">Thresholds and method, or null for <see cref="AttainmentOptions.Default"/>.</param>
     /// <returns>The result; status <see cref="AttainmentStatus.NoData"/> when no value qualifies.</returns>
+    /// <exception cref="ArgumentException">The target's indicator is measured for more than one administrative unit: use the overload that names the unit.</exception>
     public static AttainmentResult Evaluate(Target target, IEnumerable<Measurement> measurements, LocalDate asOf, AttainmentOptions? options = null)
+        => EvaluateSeries(target, measurements, null, asOf, options);
+
+    /// <summary>
+    /// Evaluates the measurements of one administrative unit (<paramref name="unitCode"/>) in a series that may hold
+    /// several units; otherwise as <see cref="Evaluate(Target, IEnumerable{Measurement}, LocalDate, AttainmentOptions?)"/>.
+    /// </summary>
+    /// <param name="target">The target.</param>
+    /// <param name="measurements">Measurements (any order).</param>
+    /// <param name="unitCode">The administrative unit whose measurements count.</param>
+    /// <param name="asOf">Ignore measurements whose period ends after this date.</param>
+    /// <param name="options">Thresholds and method, or null for <see cref="AttainmentOptions.Default"/>.</param>
+    /// <returns>The result; status <see cref="AttainmentStatus.NoData"/> when no value qualifies.</returns>
+    public static AttainmentResult Evaluate(Target target, IEnumerable<Measurement> measurements, string unitCode, LocalDate asOf, AttainmentOptions? options = null)
+        => EvaluateSeries(target, measurements, Preconditions.CheckNotNull(unitCode), asOf, options);
+
+    private static AttainmentResult EvaluateSeries(Target target, IEnumerable<Measurement> measurements, string? unitCode, LocalDate asOf, AttainmentOptions? options)
     {
         Preconditions.CheckNotNull(target);
         Preconditions.CheckNotNull(measurements);
         options ??= AttainmentOptions.Default;
+        LocalDate cutoff = asOf < target.Deadline ? asOf : target.Deadline;
         Measurement? latest = null;
+        string? seenUnit = null;
         bool brokenInSomePeriod = false;
         foreach (Measurement m in measurements)
         {
-            if (m is null || !string.Equals(m.IndicatorCode, target.IndicatorCode, StringComparison.Ordinal) || m.Value is not { } v || m.Period.End > asOf)
+            if (m is null || !string.Equals(m.IndicatorCode, target.IndicatorCode, StringComparison.Ordinal) || m.Value is not { } v || m.Period.End > cutoff)
             {
                 continue;
+            }
+            if (unitCode is not null)
+            {
+                if (!string.Equals(m.UnitCode, unitCode, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+            }
+            else if (seenUnit is null)
+            {
+                seenUnit = m.UnitCode;
+            }
+            else if (!string.Equals(seenUnit, m.UnitCode, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Target '{target.Id}': the measurements of {target.IndicatorCode} are for several administrative units ({seenUnit}, {m.UnitCode}); name the unit to evaluate.",
+                    nameof(measurements));
             }
             if (latest is null || m.Period.End > latest.Period.End || (m.Period.End == latest.Period.End && m.Period.Start > latest.Period.Start))
             {
                 latest = m;
             }
-            if (target.Maintain && IsInForce(target, m.Period.End) && m.Period.End <= target.Deadline && !IsMet(target, v))
+            if (target.Maintain && IsInForce(target, m.Period.End) && !IsMet(target, v))
             {
                 brokenInSomePeriod = true;
             }
@@ -95,8 +132,7 @@ public static class Attainment
             return AttainmentResult.NoData(options.Method);
         }
         decimal value = latest.Value!.Value;
-        AttainmentResult result = EvaluateCore(target, value, IsMet(target, value) && !brokenInSomePeriod, latest.Period.End, options);
-        return result;
+        return EvaluateCore(target, value, IsMet(target, value) && !brokenInSomePeriod, latest.Period.End, options);
     }
 
     private static bool IsInForce(Target target, LocalDate date) => target.StartDate is not { } start || date >= start;
@@ -109,23 +145,35 @@ public static class Attainment
         double? progress = null;
         double? expected = null;
         double? pace = null;
-        double? point = TargetPoint(target);
-        if (target.Baseline is { } baseline && point is { } t)
+        bool baselineMeets = false;
+        bool overshoot = false;
+        if (target.Baseline is { } baseline && target.Comparator != Comparator.Achieved)
         {
             double b = (double)baseline.Value;
-            if (t != b)
+            baselineMeets = IsMet(target, baseline.Value);
+            double? point = baselineMeets ? null : TargetPoint(target, b);
+            if (point is { } t)
             {
-                progress = (v - b) / (t - b);
-            }
-            int totalDays = Period.DaysBetween(baseline.Date, target.Deadline);
-            if (totalDays > 0)
-            {
-                int elapsedDays = Period.DaysBetween(baseline.Date, measuredOn);
-                double f = Math.Min(1.0, Math.Max(0.0, elapsedDays / (double)totalDays));
-                expected = b + ((t - b) * f);
-                pace = options.Method == ProgressMethod.Linear
-                    ? (progress is { } p && f > 0 ? p / f : null)
-                    : GrowthPace(b, v, t, elapsedDays, totalDays);
+                // A band value beyond the far edge overshot the band: no meaningful progress toward it.
+                (double lo, double hi) = Band(target);
+                overshoot = IsBand(target.Comparator) && ((b < lo && v > hi) || (b > hi && v < lo));
+                int totalDays = Period.DaysBetween(baseline.Date, target.Deadline);
+                if (!overshoot)
+                {
+                    progress = (v - b) / (t - b);
+                }
+                if (totalDays > 0)
+                {
+                    int elapsedDays = Period.DaysBetween(baseline.Date, measuredOn);
+                    double f = Math.Min(1.0, Math.Max(0.0, elapsedDays / (double)totalDays));
+                    expected = b + ((t - b) * f);
+                    if (!overshoot)
+                    {
+                        pace = options.Method == ProgressMethod.Linear
+                            ? (f > 0 ? progress / f : null)
+                            : GrowthPace(b, v, t, elapsedDays, totalDays);
+                    }
+                }
             }
         }
 
@@ -138,9 +186,10 @@ public static class Attainment
         {
             status = AttainmentStatus.Achieved;
         }
-        else if (measuredOn >= target.Deadline || (target.Maintain && IsMet(target, value)))
+        else if (measuredOn >= target.Deadline || target.Maintain || baselineMeets || overshoot)
         {
-            // Deadline passed unmet, or a "maintain" target that holds now but failed in an earlier period.
+            // Missed at the deadline; a "maintain" target that does not hold (now or in an earlier period); a value that
+            // fell back from a baseline that already met the target; or a band overshot on the far side.
             status = AttainmentStatus.OffTrack;
         }
         else if (pace is not { } r)
@@ -156,28 +205,17 @@ public static class Attainment
         return new AttainmentResult(status, met, v, ratio, progress, expected, gap, pace, measuredOn, options.Method);
     }
 
-    /// <summary>The value progress is measured toward: the threshold, or for bands the edge nearer the baseline; null for milestones or a baseline already inside the band.</summary>
-    private static double? TargetPoint(Target target)
+    private static bool IsBand(Comparator comparator) => comparator is Comparator.Between or Comparator.About;
+
+    /// <summary>The value progress is measured toward: the threshold, or for bands the edge nearer the baseline; null when the baseline is inside the band.</summary>
+    private static double? TargetPoint(Target target, double b)
     {
-        double x = (double)target.Threshold.Value;
-        switch (target.Comparator)
+        if (!IsBand(target.Comparator))
         {
-            case Comparator.Achieved:
-                return null;
-            case Comparator.Between:
-            case Comparator.About:
-            {
-                (double lo, double hi) = Band(target);
-                if (target.Baseline is not { } baseline)
-                {
-                    return null;
-                }
-                double b = (double)baseline.Value;
-                return b < lo ? lo : b > hi ? hi : null;
-            }
-            default:
-                return x;
+            return (double)target.Threshold.Value;
         }
+        (double lo, double hi) = Band(target);
+        return b < lo ? lo : b > hi ? hi : null;
     }
 
     internal static (double Low, double High) Band(Target target)
@@ -226,35 +264,5 @@ public static class Attainment
     }
 
     internal static double RatioCore(Target target, double v, bool met, double maxRatio)
-    {
-        double x = (double)target.Threshold.Value;
-        double r;
-        switch (target.Comparator)
-        {
-            case Comparator.AtLeast:
-            case Comparator.Above:
-                r = x > 0 ? v / x : (met ? 1.0 : 0.0);
-                break;
-            case Comparator.AtMost:
-            case Comparator.Below:
-            case Comparator.RankWithin:
-                r = x > 0 ? (v > 0 ? x / v : maxRatio) : (met ? 1.0 : 0.0);
-                break;
-            case Comparator.Between:
-            case Comparator.About:
-            {
-                (double lo, double hi) = Band(target);
-                r = met ? 1.0 : v < lo ? (lo > 0 ? v / lo : 0.0) : (v > 0 ? hi / v : 0.0);
-                break;
-            }
-            default:
-                r = met ? 1.0 : 0.0;
-                break;
-        }
-        if (met && r < 1.0)
-        {
-            r = 1.0;
-        }
-        return r < 0 ? 0.0 : r > maxRatio ? maxRatio : r;
-    }
+        => AttainmentKernel.Create(target, maxRatio).Ratio(v, met);
 }

@@ -19,10 +19,14 @@ public enum AttainmentStatus
     /// <summary>No measured value to judge.</summary>
     NoData,
 
-    /// <summary>The target is not in force yet (before its start date), or its deadline is ahead and there is no baseline to judge the pace against.</summary>
+    /// <summary>The target is not in force yet (before its start date), or its deadline is ahead and there is no pace to judge (no baseline, a milestone, a baseline equal to the target, or a measurement at the baseline date).</summary>
     NotYetDue,
 
-    /// <summary>The deadline has passed without the target being met, or the pace is below the at-risk threshold, or a "maintain" target failed in some period.</summary>
+    /// <summary>
+    /// The deadline has passed without the target being met; a "maintain" target does not hold now or failed in an earlier
+    /// period; the value fell back from a baseline that already met the target; a band was overshot on the far side; or the
+    /// pace is below the at-risk threshold.
+    /// </summary>
     OffTrack,
 
     /// <summary>The pace is at or above the at-risk threshold but below the on-track threshold.</summary>

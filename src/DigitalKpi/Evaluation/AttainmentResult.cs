@@ -40,16 +40,20 @@ public readonly struct AttainmentResult : IEquatable<AttainmentResult>
     /// </summary>
     public double Ratio { get; }
 
-    /// <summary>Share of the baseline-to-target gap closed: 0 at the baseline, 1 at the target, above 1 beyond it, below 0 a regression. Null without a baseline or when the baseline equals the target.</summary>
+    /// <summary>
+    /// Share of the baseline-to-target gap closed: 0 at the baseline, 1 at the target, above 1 beyond it, below 0 a regression.
+    /// Null without a baseline, for milestones, when the baseline already meets the target (including a baseline inside a band),
+    /// and when a band value overshot the far edge.
+    /// </summary>
     public double? Progress { get; }
 
-    /// <summary>The value expected at the measurement's date on a straight line from baseline to target; null without a baseline.</summary>
+    /// <summary>The value expected at the measurement's date on a straight line from baseline to target (clamped to the baseline-to-deadline span); null when there is no trajectory (no baseline, a milestone, a baseline that already meets the target, or a deadline not after the baseline date).</summary>
     public double? Expected { get; }
 
     /// <summary>Signed shortfall in the value's unit: positive is still to go, negative is a surplus, 0 inside a band.</summary>
     public double Gap { get; }
 
-    /// <summary>Pace: progress against elapsed time (linear) or observed against required growth (growth rate); null when it cannot be computed.</summary>
+    /// <summary>Pace: progress against elapsed time (linear) or observed against required growth (growth rate); null when it cannot be computed (no progress, a measurement at or before the baseline date, non-positive values for the growth-rate method).</summary>
     public double? Pace { get; }
 
     /// <summary>The date of the measured value (the end of its period).</summary>

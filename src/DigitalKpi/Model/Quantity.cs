@@ -50,6 +50,11 @@ public readonly struct Quantity : IEquatable<Quantity>
     /// <returns>The quantity.</returns>
     public static Quantity Rank(int rank, int outOf) => new(rank, Unit.RankAmong(outOf));
 
+    /// <summary>A rank among an unstated number of units (see <see cref="Unit.Rank"/>).</summary>
+    /// <param name="rank">The rank (1 is best).</param>
+    /// <returns>The quantity.</returns>
+    public static Quantity Rank(int rank) => new(rank, Unit.Rank);
+
     /// <summary>An index score.</summary>
     /// <param name="score">The score.</param>
     /// <param name="maximum">The scale's maximum.</param>

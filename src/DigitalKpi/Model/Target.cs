@@ -267,7 +267,7 @@ public sealed class Target : IEquatable<Target>
             Comparator.Below => "< " + v + " " + unit,
             Comparator.Between => "in [" + v + ", " + Upper!.Value.Value.ToString(inv) + "] " + unit,
             Comparator.About => "about " + v + " ± " + Tolerance!.Value.ToString(inv) + " " + unit,
-            Comparator.RankWithin => "rank <= " + v + " of " + Threshold.Unit.RankPool.ToString(inv),
+            Comparator.RankWithin => "rank <= " + v + (Threshold.Unit.RankPool > 0 ? " of " + Threshold.Unit.RankPool.ToString(inv) : string.Empty),
             _ => "achieved",
         };
     }

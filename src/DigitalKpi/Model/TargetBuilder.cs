@@ -94,6 +94,11 @@ public readonly struct TargetBuilder
     /// <returns>A new builder.</returns>
     public TargetBuilder RankWithin(int rank, int outOf) => WithComparison(Comparator.RankWithin, Quantity.Rank(rank, outOf));
 
+    /// <summary>Top <paramref name="rank"/> in a ranking whose number of entrants is not stated (international rankings).</summary>
+    /// <param name="rank">N.</param>
+    /// <returns>A new builder.</returns>
+    public TargetBuilder RankWithin(int rank) => WithComparison(Comparator.RankWithin, Quantity.Rank(rank));
+
     /// <summary>A yes/no milestone that must be achieved.</summary>
     /// <returns>A new builder.</returns>
     public TargetBuilder Achieved() => WithComparison(Comparator.Achieved, Quantity.Yes);

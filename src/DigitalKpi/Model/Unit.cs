@@ -57,7 +57,7 @@ public enum EconomicAggregate
 /// </summary>
 /// <remarks>
 /// The invariant text form (<see cref="ToString"/>, <see cref="Parse"/>) is one of: <c>percent</c>, <c>fraction</c>,
-/// <c>count</c>, <c>share:GRDP</c> (GDP, BUDGET, RETAIL, SECTOR), <c>rank:63</c> (rank among 63 units),
+/// <c>count</c>, <c>share:GRDP</c> (GDP, BUDGET, RETAIL, SECTOR), <c>rank:63</c> (rank among 63 units), <c>rank</c> (among an unstated number),
 /// <c>score:1000</c> (index score with a maximum of 1000 points), <c>milestone</c>, <c>money:VND</c>.
 /// </remarks>
 public sealed class Unit : IEquatable<Unit>
@@ -101,6 +101,9 @@ public sealed class Unit : IEquatable<Unit>
         return new(UnitKind.Share, aggregate, 0, 0m, null);
     }
 
+    /// <summary>A rank among an unstated number of units (international rankings whose field changes each edition): ranks of 1 and above, no upper bound. Text form <c>rank</c>.</summary>
+    public static Unit Rank { get; } = new(UnitKind.Rank, default, 0, 0m, null);
+
     /// <summary>A rank among <paramref name="outOf"/> units (e.g. 63 provinces before 2025-07-01, 34 after).</summary>
     /// <param name="outOf">How many units are ranked, 1 to <see cref="MaxRankPool"/>.</param>
     /// <returns>The unit.</returns>
@@ -135,7 +138,7 @@ public sealed class Unit : IEquatable<Unit>
     /// <summary>For <see cref="UnitKind.Share"/>: the total it is a share of; otherwise the default value.</summary>
     public EconomicAggregate Aggregate { get; }
 
-    /// <summary>For <see cref="UnitKind.Rank"/>: how many units are ranked; otherwise 0.</summary>
+    /// <summary>For <see cref="UnitKind.Rank"/>: how many units are ranked (0 when unstated, see <see cref="Rank"/>); otherwise 0.</summary>
     public int RankPool { get; }
 
     /// <summary>For <see cref="UnitKind.IndexScore"/>: the highest score; otherwise 0.</summary>
@@ -155,7 +158,7 @@ public sealed class Unit : IEquatable<Unit>
     public decimal? MaxValue => Kind switch
     {
         UnitKind.Percent or UnitKind.Fraction or UnitKind.Share => 100m,
-        UnitKind.Rank => RankPool,
+        UnitKind.Rank => RankPool > 0 ? RankPool : null,
         UnitKind.IndexScore => ScaleMaximum,
         UnitKind.Milestone => 1m,
         _ => null,
@@ -179,7 +182,8 @@ public sealed class Unit : IEquatable<Unit>
     /// <summary>
     /// Whether a target in <paramref name="other"/> can be evaluated against values in this unit: the same kind and,
     /// for shares, the same total, for money, the same currency. A percent target is compatible with a fraction indicator
-    /// (a fraction's value is its percentage). Rank pools and index scales may differ (a rank among 63 and among 34 are both ranks).
+    /// (a fraction's value is its percentage), and a share of GRDP with a share of GDP (the same measure at provincial and national
+    /// level). Rank pools and index scales may differ (a rank among 63 and among 34 are both ranks).
     /// </summary>
     /// <param name="other">The other unit.</param>
     /// <returns>True when compatible.</returns>
@@ -192,7 +196,7 @@ public sealed class Unit : IEquatable<Unit>
         }
         return Kind switch
         {
-            UnitKind.Share => Aggregate == other.Aggregate,
+            UnitKind.Share => Aggregate == other.Aggregate || (IsProduct(Aggregate) && IsProduct(other.Aggregate)),
             UnitKind.Money => string.Equals(Currency, other.Currency, StringComparison.Ordinal),
             _ => true,
         };
@@ -233,7 +237,7 @@ public sealed class Unit : IEquatable<Unit>
         UnitKind.Fraction => "fraction",
         UnitKind.Count => "count",
         UnitKind.Share => "share:" + AggregateText(Aggregate),
-        UnitKind.Rank => "rank:" + RankPool.ToString(CultureInfo.InvariantCulture),
+        UnitKind.Rank => RankPool > 0 ? "rank:" + RankPool.ToString(CultureInfo.InvariantCulture) : "rank",
         UnitKind.IndexScore => "score:" + ScaleMaximum.ToString(CultureInfo.InvariantCulture),
         UnitKind.Milestone => "milestone",
         UnitKind.Money => "money:" + Currency,
@@ -249,7 +253,7 @@ public sealed class Unit : IEquatable<Unit>
         Preconditions.CheckNotNull(text);
         return TryParse(text, out Unit? unit)
             ? unit!
-            : throw new FormatException($"'{text}' is not a unit: expected percent, fraction, count, share:GRDP|GDP|BUDGET|RETAIL|SECTOR, rank:N, score:MAX, milestone or money:XXX.");
+            : throw new FormatException($"'{text}' is not a unit: expected percent, fraction, count, share:GRDP|GDP|BUDGET|RETAIL|SECTOR, rank, rank:N, score:MAX, milestone or money:XXX.");
     }
 
     /// <summary>Tries to parse the invariant text form written by <see cref="ToString"/>.</summary>
@@ -269,6 +273,7 @@ public sealed class Unit : IEquatable<Unit>
             case "fraction": unit = Fraction; return true;
             case "count": unit = Count; return true;
             case "milestone": unit = Milestone; return true;
+            case "rank": unit = Rank; return true;
         }
         int colon = text.IndexOf(":", StringComparison.Ordinal);
         if (colon <= 0)
@@ -334,6 +339,8 @@ public sealed class Unit : IEquatable<Unit>
             default: aggregate = default; return false;
         }
     }
+
+    private static bool IsProduct(EconomicAggregate aggregate) => aggregate is EconomicAggregate.Grdp or EconomicAggregate.Gdp;
 
     private static bool IsUpperAscii(char c) => c >= 'A' && c <= 'Z';
 

@@ -108,8 +108,9 @@ public static class CatalogValidator
             var slot = (target.IndicatorCode, target.Level, target.Deadline);
             if (slots.TryGetValue(slot, out int firstSlot))
             {
+                string other = catalog.Targets[firstSlot].Id;
                 sink.Report(KpiRules.Messages.DuplicateTarget, TargetPath(i, "deadline"), target.Id,
-                    target.Id, catalog.Targets[firstSlot].Id, target.IndicatorCode, LevelText(target.Level), Display.Date(target.Deadline));
+                    vi => [target.Id, other, target.IndicatorCode, Display.Level(target.Level, vi), Display.Date(target.Deadline)]);
             }
             else
             {
@@ -143,16 +144,17 @@ public static class CatalogValidator
         // DKPI001: values outside the unit's domain.
         if (!unit.IsInDomain(target.Threshold.Value))
         {
+            bool lower = target.Comparator == Comparator.Between;
             sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "value"), id,
-                id, target.Comparator == Comparator.Between ? "lower bound" : "value", Display.Number(target.Threshold.Value), unit.ToString(), Display.Domain(unit));
+                vi => [id, lower ? (vi ? "cận dưới" : "lower bound") : (vi ? "giá trị" : "value"), Display.Number(target.Threshold.Value), unit.ToString(), Display.Domain(unit, vi)]);
         }
         if (target.Upper is { } upper && !unit.IsInDomain(upper.Value))
         {
-            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "upper"), id, id, "upper bound", Display.Number(upper.Value), unit.ToString(), Display.Domain(unit));
+            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "upper"), id, vi => [id, vi ? "cận trên" : "upper bound", Display.Number(upper.Value), unit.ToString(), Display.Domain(unit, vi)]);
         }
         if (target.Baseline is { } baseline && !unit.IsInDomain(baseline.Value))
         {
-            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "baseline.value"), id, id, "baseline", Display.Number(baseline.Value), unit.ToString(), Display.Domain(unit));
+            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "baseline.value"), id, vi => [id, vi ? "giá trị cơ sở" : "baseline", Display.Number(baseline.Value), unit.ToString(), Display.Domain(unit, vi)]);
         }
 
         // DKPI002: bands and tolerance.
@@ -163,12 +165,12 @@ public static class CatalogValidator
             if (lo > hi.Value)
             {
                 bandOk = false;
-                sink.Report(KpiRules.Messages.InvertedBand, TargetPath(i, "upper"), id, id, Display.Band(lo, hi.Value, unit));
+                sink.Report(KpiRules.Messages.InvertedBand, TargetPath(i, "upper"), id, vi => [id, Display.Band(lo, hi.Value, unit, vi)]);
             }
             else if (lo == hi.Value)
             {
                 bandOk = false;
-                sink.Report(KpiRules.Messages.EmptyBand, TargetPath(i, "upper"), id, id, Display.Band(lo, hi.Value, unit));
+                sink.Report(KpiRules.Messages.EmptyBand, TargetPath(i, "upper"), id, vi => [id, Display.Band(lo, hi.Value, unit, vi)]);
             }
         }
         if (target.Tolerance is { } tolerance && tolerance < 0m)
@@ -181,7 +183,7 @@ public static class CatalogValidator
         if (indicator is not null && Contradicts(target.Comparator, indicator.Direction))
         {
             sink.Report(KpiRules.Messages.Contradiction, TargetPath(i, "comparator"), id,
-                id, Display.Comparison(target), indicator.Code, indicator.Direction == Direction.HigherIsBetter ? "higher" : "lower");
+                vi => [id, Display.Comparison(target, vi), indicator.Code, Display.Direction(indicator.Direction, vi)]);
         }
 
         // DKPI005: dates.
@@ -197,19 +199,19 @@ public static class CatalogValidator
         // DKPI008: level.
         if (indicator is not null && !indicator.IsReportedAt(target.Level))
         {
-            sink.Report(KpiRules.Messages.LevelNotReported, TargetPath(i, "level"), id, id, LevelText(target.Level), indicator.Code, LevelsText(indicator));
+            sink.Report(KpiRules.Messages.LevelNotReported, TargetPath(i, "level"), id, vi => [id, Display.Level(target.Level, vi), indicator.Code, Display.Levels(indicator, vi)]);
         }
         if (target.Level == AdministrativeLevel.District && target.Deadline > ValidationOptions.DistrictLevelLastDay)
         {
             sink.Report(KpiRules.Messages.LevelAbolished, TargetPath(i, "level"), id,
-                id, LevelText(target.Level), Display.Date(target.Deadline), Display.Date(ValidationOptions.DistrictLevelLastDay));
+                vi => [id, Display.Level(target.Level, vi), Display.Date(target.Deadline), Display.Date(ValidationOptions.DistrictLevelLastDay)]);
         }
 
         // DKPI009: baseline already meets the target.
         if (bandOk && target.Baseline is { } bl && target.Comparator != Comparator.Achieved && Attainment.IsMet(target, bl.Value))
         {
             sink.Report(KpiRules.Messages.BaselineMeets, TargetPath(i, "baseline"), id,
-                id, Display.Value(bl.Value, unit), Display.Date(bl.Date), Display.Comparison(target));
+                vi => [id, Display.Value(bl.Value, unit, vi), Display.Date(bl.Date), Display.Comparison(target, vi)]);
         }
     }
 
@@ -240,6 +242,7 @@ public static class CatalogValidator
         }
         if (!national.Unit.IsCompatibleWith(target.Unit))
         {
+            sink.Report(KpiRules.Messages.RefinedMismatch, TargetPath(i, "unit"), target.Id, target.Id, target.Unit.ToString(), national.Unit.ToString(), national.Id);
             return;
         }
         indicators.TryGetValue(target.IndicatorCode, out Indicator? indicator);
@@ -248,7 +251,7 @@ public static class CatalogValidator
             && (direction == Direction.HigherIsBetter ? mine < theirs : mine > theirs))
         {
             sink.Report(KpiRules.Messages.LessAmbitious, TargetPath(i, "value"), target.Id,
-                target.Id, Display.Comparison(target), national.Id, Display.Comparison(national));
+                vi => [target.Id, Display.Comparison(target, vi), national.Id, Display.Comparison(national, vi)]);
         }
     }
 
@@ -334,7 +337,7 @@ public static class CatalogValidator
                 {
                     Target et = catalog.Targets[worst];
                     sink.Report(KpiRules.Messages.Regression, TargetPath(later, "value"), lt.Id,
-                        lt.Id, Display.Comparison(lt), Display.Date(lt.Deadline), et.Id, Display.Comparison(et), Display.Date(et.Deadline));
+                        vi => [lt.Id, Display.Comparison(lt, vi), Display.Date(lt.Deadline), et.Id, Display.Comparison(et, vi), Display.Date(et.Deadline)]);
                 }
             }
         }
@@ -350,8 +353,7 @@ public static class CatalogValidator
             var key = (m.IndicatorCode, m.UnitCode, m.Period);
             if (seen.TryGetValue(key, out int first))
             {
-                sink.Report(KpiRules.Messages.DuplicateTarget, MeasurementPath(i, "period"), label,
-                    label, "measurement " + first.ToString(CultureInfo.InvariantCulture), m.IndicatorCode, m.UnitCode, m.Period.ToString());
+                sink.Report(KpiRules.Messages.DuplicateMeasurement, MeasurementPath(i, "period"), label, label, MeasurementPath(first, "period"));
             }
             else
             {
@@ -388,7 +390,8 @@ public static class CatalogValidator
             }
             else if (indicator is not null && m.ReportedValue is { } v && !indicator.Unit.IsInDomain(v))
             {
-                sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, label, "value", Display.Number(v), indicator.Unit.ToString(), Display.Domain(indicator.Unit));
+                Unit u = indicator.Unit;
+                sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, vi => [label, vi ? "giá trị" : "value", Display.Number(v), u.ToString(), Display.Domain(u, vi)]);
             }
         }
     }
@@ -405,25 +408,6 @@ public static class CatalogValidator
         return unit / 2m;
     }
 
-    private static string LevelText(AdministrativeLevel level) => level switch
-    {
-        AdministrativeLevel.National => "national",
-        AdministrativeLevel.Province => "province",
-        AdministrativeLevel.District => "district",
-        AdministrativeLevel.Commune => "commune",
-        _ => level.ToString(),
-    };
-
-    private static string LevelsText(Indicator indicator)
-    {
-        var parts = new string[indicator.Levels.Length];
-        for (int i = 0; i < parts.Length; i++)
-        {
-            parts[i] = LevelText(indicator.Levels[i]);
-        }
-        return string.Join(", ", parts);
-    }
-
     private sealed class Sink
     {
         private readonly ImmutableArray<KpiDiagnostic>.Builder diagnostics = ImmutableArray.CreateBuilder<KpiDiagnostic>();
@@ -433,13 +417,17 @@ public static class CatalogValidator
         internal ValidationOptions Options { get; }
 
         internal void Report(RuleMessage message, string path, string elementId, params string[] arguments)
+            => Report(message, path, elementId, _ => arguments);
+
+        /// <summary>Reports with arguments computed in English (<c>false</c>) and Vietnamese (<c>true</c>).</summary>
+        internal void Report(RuleMessage message, string path, string elementId, Func<bool, string[]> arguments)
         {
             KpiSeverity severity = Options.SeverityOf(message.Rule);
             if (severity == KpiSeverity.None)
             {
                 return;
             }
-            diagnostics.Add(new KpiDiagnostic(message, severity, new KpiLocation(path, elementId), arguments.ToImmutableArray()));
+            diagnostics.Add(new KpiDiagnostic(message, severity, new KpiLocation(path, elementId), arguments(false).ToImmutableArray(), arguments(true).ToImmutableArray()));
         }
 
         internal ImmutableArray<KpiDiagnostic> ToImmutable() => diagnostics.ToImmutable();

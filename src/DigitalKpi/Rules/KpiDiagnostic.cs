@@ -86,12 +86,13 @@ public sealed class KpiLocation : IEquatable<KpiLocation>
 /// <summary>A consistency finding: rule, severity, message (English and Vietnamese) and location. Immutable.</summary>
 public sealed class KpiDiagnostic : IEquatable<KpiDiagnostic>
 {
-    internal KpiDiagnostic(RuleMessage message, KpiSeverity severity, KpiLocation location, ImmutableArray<string> arguments)
+    internal KpiDiagnostic(RuleMessage message, KpiSeverity severity, KpiLocation location, ImmutableArray<string> arguments, ImmutableArray<string> argumentsVi)
     {
         Template = message;
         Severity = severity;
         Location = location;
         Arguments = arguments;
+        ArgumentsVi = argumentsVi;
     }
 
     /// <summary>Creates a diagnostic (for front ends that report rules themselves, such as the JSON reader).</summary>
@@ -101,7 +102,7 @@ public sealed class KpiDiagnostic : IEquatable<KpiDiagnostic>
     /// <param name="arguments">The message arguments, as invariant text.</param>
     /// <returns>The diagnostic.</returns>
     public static KpiDiagnostic Create(RuleMessage message, KpiSeverity severity, KpiLocation location, params string[] arguments)
-        => new(Preconditions.CheckNotNull(message), severity, Preconditions.CheckNotNull(location), Preconditions.CheckNotNull(arguments).ToImmutableArray());
+        => new(Preconditions.CheckNotNull(message), severity, Preconditions.CheckNotNull(location), Preconditions.CheckNotNull(arguments).ToImmutableArray(), arguments.ToImmutableArray());
 
     /// <summary>The rule.</summary>
     public RuleDescriptor Rule => Template.Rule;
@@ -118,8 +119,11 @@ public sealed class KpiDiagnostic : IEquatable<KpiDiagnostic>
     /// <summary>Where it points.</summary>
     public KpiLocation Location { get; }
 
-    /// <summary>The message arguments, as invariant text.</summary>
+    /// <summary>The message arguments, as invariant English text.</summary>
     public ImmutableArray<string> Arguments { get; }
+
+    /// <summary>The message arguments in Vietnamese (numbers, codes and dates are the same as in <see cref="Arguments"/>).</summary>
+    public ImmutableArray<string> ArgumentsVi { get; }
 
     /// <summary>The message in English.</summary>
     public string Message => GetMessage(null);
@@ -127,12 +131,13 @@ public sealed class KpiDiagnostic : IEquatable<KpiDiagnostic>
     /// <summary>The message in English or, for a Vietnamese culture, in Vietnamese.</summary>
     /// <param name="culture">The UI culture, or null for English.</param>
     /// <returns>The message.</returns>
-    public string GetMessage(CultureInfo? culture) => Template.FormatMessage(culture, Arguments.ToArray());
+    public string GetMessage(CultureInfo? culture)
+        => Template.FormatMessage(culture, (RuleMessage.IsVietnamese(culture) ? ArgumentsVi : Arguments).ToArray());
 
     /// <summary>The same diagnostic at another location (e.g. with a file line and column).</summary>
     /// <param name="location">The location.</param>
     /// <returns>A new diagnostic.</returns>
-    public KpiDiagnostic WithLocation(KpiLocation location) => new(Template, Severity, Preconditions.CheckNotNull(location), Arguments);
+    public KpiDiagnostic WithLocation(KpiLocation location) => new(Template, Severity, Preconditions.CheckNotNull(location), Arguments, ArgumentsVi);
 
     /// <inheritdoc />
     public bool Equals(KpiDiagnostic? other)

@@ -88,10 +88,10 @@ public static class KpiRules
             "{0}: tolerance {1} is negative",
             "{0}: dung sai {1} là số âm");
 
-        /// <summary>DKPI003 — {0} element, {1} comparison, {2} indicator, {3} direction.</summary>
+        /// <summary>DKPI003 — {0} element, {1} comparison, {2} indicator, {3} direction ("higher is better").</summary>
         public static RuleMessage Contradiction { get; } = new(ComparatorContradictsDirection,
-            "{0}: '{1}' contradicts indicator {2}, where {3} is better",
-            "{0}: '{1}' trái với chỉ số {2}, nơi giá trị {3} là tốt hơn");
+            "{0}: '{1}' contradicts indicator {2}, where {3}",
+            "{0}: '{1}' trái với chỉ số {2}, vốn {3}");
 
         /// <summary>DKPI004 — {0} later target, {1} its ask, {2} its deadline, {3} earlier target, {4} its ask, {5} its deadline.</summary>
         public static RuleMessage Regression { get; } = new(MilestonesRegress,
@@ -122,6 +122,16 @@ public static class KpiRules
         public static RuleMessage DuplicateTarget { get; } = new(Duplicate,
             "{0}: {1} already sets a target for {2} at {3} level by {4}",
             "{0}: {1} đã đặt chỉ tiêu cho {2} ở cấp {3} đến {4}");
+
+        /// <summary>DKPI007 — {0} element, {1} unit, {2} the refined target's unit, {3} the refined target.</summary>
+        public static RuleMessage RefinedMismatch { get; } = new(UnitMismatch,
+            "{0}: unit {1} differs from the unit {2} of the refined target {3}, so they cannot be compared",
+            "{0}: đơn vị {1} khác đơn vị {2} của chỉ tiêu được cụ thể hóa {3}, nên không so sánh được");
+
+        /// <summary>DKPI006 — {0} measurement, {1} first position.</summary>
+        public static RuleMessage DuplicateMeasurement { get; } = new(Duplicate,
+            "{0}: the same indicator, unit and period are already reported at {1}",
+            "{0}: chỉ số, đơn vị hành chính và kỳ báo cáo này đã được báo cáo tại {1}");
 
         /// <summary>DKPI007 — {0} element, {1} unit, {2} indicator unit, {3} indicator.</summary>
         public static RuleMessage Mismatch { get; } = new(UnitMismatch,

@@ -158,13 +158,64 @@ public class AttainmentTests
     }
 
     [Fact]
+    public void Maintain_FailingNow_IsOffTrack_EvenBeforeTheDeadline()
+    {
+        Target top10 = Target.For("TTH.DTI", "DG.DTI_RANK").RankWithin(10, outOf: 63).Maintained().By(2025).Build();
+        AttainmentResult r = Attainment.Evaluate(top10, 14m, new LocalDate(2023, 12, 31));
+        Assert.Equal(AttainmentStatus.OffTrack, r.Status);
+    }
+
+    [Fact]
+    public void BaselineAlreadyMeetingTarget_FallingBack_IsOffTrack_WithoutBackwardProgress()
+    {
+        Target t = Target.For("T", "X").AtLeast(Quantity.Percent(50)).WithBaseline(Quantity.Percent(60), EndOf2021).By(2025).Build();
+        AttainmentResult r = Attainment.Evaluate(t, 45m, new LocalDate(2023, 12, 31));
+        Assert.Null(r.Progress);
+        Assert.Null(r.Pace);
+        Assert.Equal(AttainmentStatus.OffTrack, r.Status);
+    }
+
+    [Fact]
+    public void BandOvershotOnTheFarSide_IsOffTrack()
+    {
+        Target band = Target.For("T", "DE.GRDP_SHARE").Between(Quantity.Share(15, EconomicAggregate.Grdp), Quantity.Share(20, EconomicAggregate.Grdp))
+            .WithBaseline(Quantity.Share(8, EconomicAggregate.Grdp), EndOf2021).By(2025).Build();
+        AttainmentResult over = Attainment.Evaluate(band, 22m, new LocalDate(2023, 12, 31));
+        Assert.Null(over.Progress);
+        Assert.Equal(AttainmentStatus.OffTrack, over.Status);
+        AttainmentResult under = Attainment.Evaluate(band, 13m, new LocalDate(2023, 12, 31));
+        Assert.Equal((13.0 - 8) / (15 - 8), under.Progress!.Value, 12);
+    }
+
+    [Fact]
+    public void Series_RefusesToMixUnits_UnlessOneIsNamed()
+    {
+        Target t = Target.For("T", "X").AtLeast(Quantity.Percent(50)).By(2025).Build();
+        Measurement[] ms = [Measurement.Of("X", "45", ReportingPeriod.Year(2023), 60m), Measurement.Of("X", "46", ReportingPeriod.Year(2024), 40m)];
+        ArgumentException e = Assert.Throws<ArgumentException>(() => Attainment.Evaluate(t, ms, new LocalDate(2025, 12, 31)));
+        Assert.Contains("45", e.Message, StringComparison.Ordinal);
+        Assert.Equal(60.0, Attainment.Evaluate(t, ms, "45", new LocalDate(2025, 12, 31)).Value);
+        Assert.Equal(40.0, Attainment.Evaluate(t, ms, "46", new LocalDate(2025, 12, 31)).Value);
+    }
+
+    [Fact]
+    public void Series_ValueAfterTheDeadline_DoesNotRescueAMissedTarget()
+    {
+        Target t = Target.For("T", "X").AtLeast(Quantity.Percent(50)).By(2022).Build();
+        Measurement[] ms = [Measurement.Of("X", "77", ReportingPeriod.Year(2022), 40m), Measurement.Of("X", "77", ReportingPeriod.Year(2023), 55m)];
+        AttainmentResult r = Attainment.Evaluate(t, ms, new LocalDate(2026, 1, 1));
+        Assert.Equal(40.0, r.Value);
+        Assert.Equal(AttainmentStatus.OffTrack, r.Status);
+    }
+
+    [Fact]
     public void BaselineEqualToTarget_HasNoProgress()
     {
         Target t = Target.For("T", "X").AtLeast(Quantity.Percent(50)).WithBaseline(Quantity.Percent(50), EndOf2021).By(2023).Build();
         AttainmentResult r = Attainment.Evaluate(t, 40m, new LocalDate(2022, 12, 31));
         Assert.Null(r.Progress);
         Assert.Null(r.Pace);
-        Assert.Equal(AttainmentStatus.NotYetDue, r.Status);
+        Assert.Equal(AttainmentStatus.OffTrack, r.Status); // the baseline already met it: 40 is a fall back
     }
 
     [Fact]

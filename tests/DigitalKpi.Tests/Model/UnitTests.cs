@@ -2,7 +2,7 @@ namespace DigitalKpi.Tests.Model;
 
 public class UnitTests
 {
-    public static TheoryData<string> UnitTexts => new() { "percent", "fraction", "count", "share:GRDP", "share:GDP", "share:BUDGET", "share:RETAIL", "share:SECTOR", "rank:63", "rank:34", "score:1000", "score:0.5", "milestone", "money:VND", "money:USD" };
+    public static TheoryData<string> UnitTexts => new() { "percent", "fraction", "count", "share:GRDP", "share:GDP", "share:BUDGET", "share:RETAIL", "share:SECTOR", "rank:63", "rank:34", "rank", "score:1000", "score:0.5", "milestone", "money:VND", "money:USD" };
 
     [Theory]
     [MemberData(nameof(UnitTexts))]
@@ -44,6 +44,8 @@ public class UnitTests
     [InlineData("rank:63", 63, true)]
     [InlineData("rank:63", 64, false)]
     [InlineData("rank:63", 0, false)]
+    [InlineData("rank", 1000, true)]
+    [InlineData("rank", 0, false)]
     [InlineData("milestone", 1, true)]
     [InlineData("milestone", 2, false)]
     [InlineData("score:1000", 1000, true)]
@@ -60,6 +62,7 @@ public class UnitTests
         Assert.True(Unit.RankAmong(63).IsCompatibleWith(Unit.RankAmong(34)));
         Assert.False(Unit.Percent.IsCompatibleWith(Unit.ShareOf(EconomicAggregate.Grdp)));
         Assert.False(Unit.ShareOf(EconomicAggregate.Grdp).IsCompatibleWith(Unit.ShareOf(EconomicAggregate.BudgetExpenditure)));
+        Assert.True(Unit.ShareOf(EconomicAggregate.Grdp).IsCompatibleWith(Unit.ShareOf(EconomicAggregate.Gdp)));
         Assert.False(Unit.Count.IsCompatibleWith(Unit.Percent));
         Assert.False(Unit.Vnd.IsCompatibleWith(Unit.Money("USD")));
     }

@@ -96,7 +96,8 @@ public class RuleTests
     {
         KpiDiagnostic d = Single(Validate(Fibre2025().AtMost(Quantity.Percent(80)).Build()), "DKPI003");
         Assert.Equal("$.targets[0].comparator", d.Location.Path);
-        Assert.Contains("higher is better", d.Message, StringComparison.Ordinal);
+        Assert.Equal("T: 'at most 80%' contradicts indicator DS.FIBRE_HOUSEHOLDS, where higher is better", d.Message);
+        Assert.Equal("T: 'không quá 80%' trái với chỉ số DS.FIBRE_HOUSEHOLDS, vốn càng cao càng tốt", d.GetMessage(new CultureInfo("vi-VN")));
         Single(Validate(Target.For("T", DtiRank.Code).AtLeast(Quantity.Rank(10, 63)).By(2025).Build()), "DKPI003");
         None(Validate(Target.For("T", DtiRank.Code).AtMost(Quantity.Rank(10, 63)).By(2025).Build()), "DKPI003");
         None(Validate(Fibre2025().Between(Quantity.Percent(70), Quantity.Percent(90)).Build()), "DKPI003");
@@ -155,7 +156,8 @@ public class RuleTests
     {
         // Quảng Trị 02-NQ/TU: 80% of work files at district level by 2025, a level abolished on 2025-07-01.
         KpiDiagnostic abolished = Single(Validate(Fibre2025().AtLeast(Quantity.Percent(80)).AtLevel(AdministrativeLevel.District).Build()), "DKPI008");
-        Assert.Contains("no longer exists", abolished.Message, StringComparison.Ordinal);
+        Assert.Equal("T: the district level no longer exists on the deadline 2025-12-31 (abolished after 2025-06-30)", abolished.Message);
+        Assert.Equal("T: cấp huyện không còn tồn tại vào hạn chót 2025-12-31 (bãi bỏ sau 2025-06-30)", abolished.GetMessage(new CultureInfo("vi")));
         None(Validate(Target.For("T", Fibre.Code).AtLeast(Quantity.Percent(80)).AtLevel(AdministrativeLevel.District).By(new LocalDate(2025, 6, 30)).Build()), "DKPI008");
         KpiDiagnostic notReported = Single(Validate(Target.For("T", GrdpShare.Code).AtLeast(Quantity.Share(10, EconomicAggregate.Grdp)).AtLevel(AdministrativeLevel.Commune).By(2025).Build()), "DKPI008");
         Assert.Equal("$.targets[0].level", notReported.Location.Path);
@@ -198,6 +200,9 @@ public class RuleTests
         Assert.Contains("VN.749.FIBRE", d.Message, StringComparison.Ordinal);
         var stronger = new Catalog("P", "Tỉnh", "45", [Fibre], [Fibre2025().AtLeast(Quantity.Percent(90)).Refining("VN.749.FIBRE").Build()]);
         Assert.Empty(CatalogValidator.Validate(stronger, options));
+        // A refinement in another unit cannot be compared: DKPI007 says so instead of staying silent.
+        var otherUnit = new Catalog("P", "Tỉnh", "45", [Fibre], [Fibre2025().AtLeast(Quantity.Count(90)).Refining("VN.749.FIBRE").Build()]);
+        Assert.Contains(CatalogValidator.Validate(otherUnit, options), x => x.Id == "DKPI007" && x.Message.Contains("refined target VN.749.FIBRE", StringComparison.Ordinal));
         // Without the national catalog the reference is unresolved (DKPI012), not a false DKPI011.
         ImmutableArray<KpiDiagnostic> unresolved = CatalogValidator.Validate(weaker);
         None(unresolved, "DKPI011");
