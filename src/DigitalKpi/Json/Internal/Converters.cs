@@ -209,7 +209,7 @@ internal sealed class UnitConverter : JsonConverter<Unit>
         {
             throw new KpiConverterException(
                 KpiJsonErrorKind.InvalidValue,
-                ConverterErrors.Quote(text) + " is not a unit: expected percent, fraction, count, share:GRDP|GDP|BUDGET|RETAIL|SECTOR, rank:N (1–100000), score:MAX, milestone or money:XXX.");
+                ConverterErrors.Quote(text) + " is not a unit: expected percent, fraction, count, share:GRDP|GDP|BUDGET|RETAIL|SECTOR, rank, rank:N (1–100000), score:MAX, milestone or money:XXX.");
         }
         string canonical = unit!.ToString();
         if (!string.Equals(canonical, text, StringComparison.Ordinal))

@@ -29,7 +29,7 @@ internal static class SchemaBuilder
     internal const string DatePattern = "^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 
     internal const string UnitPattern =
-        "^(percent|fraction|count|milestone|share:(GRDP|GDP|BUDGET|RETAIL|SECTOR)|rank:([1-9][0-9]{0,4}|100000)"
+        "^(percent|fraction|count|milestone|share:(GRDP|GDP|BUDGET|RETAIL|SECTOR)|rank|rank:([1-9][0-9]{0,4}|100000)"
         + "|score:(?=[0-9.]{1,30}$)(?![0.]*$)(0|[1-9][0-9]*)(\\.[0-9]+)?|money:[A-Z]{3})$";
 
     internal const string PeriodPattern =
@@ -275,7 +275,7 @@ internal static class SchemaBuilder
             shape["allOf"] = new JsonArray(
                 IfComparator("between", Required("upper"), Not(Required("upper"))),
                 IfComparator("about", Required("tolerance"), Not(Required("tolerance"))),
-                IfComparator("rankWithin", new JsonObject { ["properties"] = new JsonObject { ["unit"] = new JsonObject { ["pattern"] = "^rank:" } } }, null),
+                IfComparator("rankWithin", new JsonObject { ["properties"] = new JsonObject { ["unit"] = new JsonObject { ["pattern"] = "^rank(:|$)" } } }, null),
                 IfComparator(
                     "achieved",
                     new JsonObject { ["properties"] = new JsonObject { ["unit"] = new JsonObject { ["const"] = "milestone" }, ["value"] = new JsonObject { ["const"] = 1 } } },
@@ -372,7 +372,7 @@ internal static class SchemaBuilder
         },
         "unit" => new JsonObject
         {
-            ["description"] = "The unit, in canonical text form: percent, fraction (numerator/denominator, valued as a percentage), count, share:GRDP|GDP|BUDGET|RETAIL|SECTOR (percent of an economic total), rank:N (rank among N units, 1 is best), score:MAX (index score 0–MAX), milestone (1 achieved, 0 not) or money:XXX (ISO 4217).",
+            ["description"] = "The unit, in canonical text form: percent, fraction (numerator/denominator, valued as a percentage), count, share:GRDP|GDP|BUDGET|RETAIL|SECTOR (percent of an economic total), rank (a rank, 1 is best, among an unstated number of units), rank:N (among N units), score:MAX (index score 0–MAX), milestone (1 achieved, 0 not) or money:XXX (ISO 4217).",
             ["type"] = "string",
             ["pattern"] = UnitPattern,
         },
