@@ -160,7 +160,7 @@ internal static class DocumentReader
         {
             // The reader's own error: its position is the offending byte.
             atToken = false;
-            kind = Contains(message.ToUpperInvariant(), "DEPTH") ? KpiJsonErrorKind.TooDeep : KpiJsonErrorKind.MalformedJson;
+            kind = DocumentScanner.IsDepthError(message) ? KpiJsonErrorKind.TooDeep : KpiJsonErrorKind.MalformedJson;
             reason = message;
             if (kind == KpiJsonErrorKind.TooDeep)
             {

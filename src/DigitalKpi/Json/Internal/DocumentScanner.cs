@@ -120,9 +120,7 @@ internal static class DocumentScanner
             string path = frames.Count == 0 ? "$" : member is not null && !frames.Peek().IsArray ? member : frames.Peek().Path;
             long offset = e.LineNumber is { } line && e.BytePositionInLine is { } pos ? JsonPositions.OffsetOf(json, line, pos) : -1;
             string message = Clean(e.Message);
-#pragma warning disable CA2249 // string.Contains(string, StringComparison) does not exist on netstandard2.0.
-            bool tooDeep = message.IndexOf("depth", StringComparison.OrdinalIgnoreCase) >= 0;
-#pragma warning restore CA2249
+            bool tooDeep = IsDepthError(message);
             throw Fail(
                 json,
                 options,
@@ -197,6 +195,11 @@ internal static class DocumentScanner
         TextPosition at = JsonPositions.At(json, offset);
         return new KpiJsonException(kind, reason, path, options.SourceName, at.Line, at.Column, at.BytePositionInLine, inner);
     }
+
+    /// <summary>Whether a reader message is about the depth limit ("The maximum configured depth of 32 has been exceeded").</summary>
+#pragma warning disable CA2249 // string.Contains(string, StringComparison) does not exist on netstandard2.0.
+    internal static bool IsDepthError(string message) => message.IndexOf("maximum configured depth", StringComparison.OrdinalIgnoreCase) >= 0;
+#pragma warning restore CA2249
 
     /// <summary>The message without System.Text.Json's " LineNumber: … | BytePositionInLine: …" suffix.</summary>
     internal static string Clean(string message)

@@ -275,7 +275,7 @@ internal static class SchemaBuilder
             shape["allOf"] = new JsonArray(
                 IfComparator("between", Required("upper"), Not(Required("upper"))),
                 IfComparator("about", Required("tolerance"), Not(Required("tolerance"))),
-                IfComparator("rankWithin", new JsonObject { ["properties"] = new JsonObject { ["unit"] = new JsonObject { ["pattern"] = "^rank(:|$)" } } }, null),
+                IfComparator("rankWithin", new JsonObject { ["properties"] = new JsonObject { ["unit"] = new JsonObject { ["type"] = "string", ["pattern"] = "^rank(:|$)" } } }, null),
                 IfComparator(
                     "achieved",
                     new JsonObject { ["properties"] = new JsonObject { ["unit"] = new JsonObject { ["const"] = "milestone" }, ["value"] = new JsonObject { ["const"] = 1 } } },
