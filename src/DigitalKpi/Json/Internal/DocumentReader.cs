@@ -284,8 +284,8 @@ internal static class DocumentReader
         {
             return path;
         }
-        string tail = path.Substring(parent.Length);
-        if (tail.StartsWith("['", StringComparison.Ordinal) && tail.EndsWith("']", StringComparison.Ordinal))
+        string tail = parent.Length < path.Length ? path.Substring(parent.Length) : path;
+        if (tail.Length >= 4 && tail.StartsWith("['", StringComparison.Ordinal) && tail.EndsWith("']", StringComparison.Ordinal))
         {
             return tail.Substring(2, tail.Length - 4);
         }
