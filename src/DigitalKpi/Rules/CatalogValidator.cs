@@ -380,8 +380,9 @@ public static class CatalogValidator
                 }
                 else if (m.ReportedValue is { } reported)
                 {
-                    decimal computed = 100m * n / d;
-                    if (Math.Abs(reported - computed) > RoundingTolerance(reported))
+                    // 0 <= n <= d here, so n / d <= 1; 100 * n overflows only for n beyond decimal.MaxValue / 100.
+                    decimal computed = n <= decimal.MaxValue / 100m ? 100m * n / d : n / d * 100m;
+                    if (!Attainment.IsWithin(reported, computed, RoundingTolerance(reported)))
                     {
                         sink.Report(KpiRules.Messages.ReportedPercentDisagrees, MeasurementPath(i, "reportedValue"), label,
                             label, Display.Number(reported), Display.Number(n), Display.Number(d), Display.Number(Math.Round(computed, 2, MidpointRounding.AwayFromZero)));
