@@ -89,6 +89,7 @@ public static class KpiJson
         return DocumentReader.ReadCatalog(Utf8Input.FromString(json, o), o);
     }
 
+#if !DKPI_ANALYZER
     /// <summary>Reads a catalog file; its path becomes the source name of locations unless the options name one.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">Limits, source name and rule options; null for the defaults.</param>
@@ -101,6 +102,7 @@ public static class KpiJson
         using FileStream stream = File.OpenRead(path);
         return ReadCatalog(stream, o);
     }
+#endif
 
     /// <summary>Reads a measurement set from UTF-8 JSON and checks it against the indicators of <paramref name="catalogs"/>.</summary>
     /// <param name="utf8Json">The document's bytes.</param>
@@ -138,6 +140,7 @@ public static class KpiJson
         return DocumentReader.ReadMeasurementSet(Utf8Input.FromString(json, o), catalogs, o);
     }
 
+#if !DKPI_ANALYZER
     /// <summary>Reads a measurement-set file; its path becomes the source name of locations unless the options name one.</summary>
     /// <param name="path">The file.</param>
     /// <param name="catalogs">Catalogs defining the indicators measured, or null.</param>
@@ -151,6 +154,7 @@ public static class KpiJson
         using FileStream stream = File.OpenRead(path);
         return ReadMeasurementSet(stream, catalogs, o);
     }
+#endif
 
     /// <summary>Writes a catalog as UTF-8 JSON (no byte order mark).</summary>
     /// <param name="catalog">The catalog.</param>
