@@ -133,7 +133,7 @@ public class JsonSampleReadingTests
     [Fact]
     public void TuyenQuangResults_ReportTheFractionThatDisagrees_AtItsLine()
     {
-        JsonSample sample = JsonSamples.Valid.Single(s => s.Path.EndsWith("seed-tq-results-2022.json", StringComparison.Ordinal));
+        JsonSample sample = JsonSamples.Valid.Single(s => s.Path.EndsWith("tq-results-2022.json", StringComparison.Ordinal));
         KpiDocument<MeasurementSet> doc = KpiJson.ReadMeasurementSetFile(sample.Path, JsonSamples.Catalogs);
         DigitalKpi.Rules.KpiDiagnostic d = Assert.Single(doc.Diagnostics, x => x.Id == "DKPI010" && x.Message.Contains("1693/1733", StringComparison.Ordinal));
         string line = File.ReadAllLines(sample.Path)[d.Location.Line!.Value - 1];

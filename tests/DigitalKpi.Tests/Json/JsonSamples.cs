@@ -69,17 +69,17 @@ internal static class JsonSamples
             ? KpiJson.ReadCatalog(bytes, options).Model
             : KpiJson.ReadMeasurementSet(bytes, Catalogs, options).Model;
 
-    /// <summary>The seed samples: every catalog and result set of the reviewed seed inventory, as the writer writes them.</summary>
+    /// <summary>The built-in seed catalogs (src/DigitalKpi/Catalogs): every catalog and result set of the reviewed seed inventory, as the writer writes them.</summary>
     internal static IEnumerable<(string Path, string Json)> SeedSamples()
     {
         (List<Catalog> catalogs, List<MeasurementSet> results) = SeedInventory.Load();
         foreach (Catalog c in catalogs)
         {
-            yield return (Path.Combine(Folder, "valid", "catalog", "seed-" + c.Id.ToLowerInvariant() + ".json"), KpiJson.ToJson(c));
+            yield return (Path.Combine(BuiltInCatalogs, "catalogs", c.Id.ToLowerInvariant() + ".json"), KpiJson.ToJson(c));
         }
         foreach (MeasurementSet s in results)
         {
-            yield return (Path.Combine(Folder, "valid", "measurements", "seed-" + s.Id.ToLowerInvariant() + ".json"), KpiJson.ToJson(s));
+            yield return (Path.Combine(BuiltInCatalogs, "results", s.Id.ToLowerInvariant() + ".json"), KpiJson.ToJson(s));
         }
     }
 }
