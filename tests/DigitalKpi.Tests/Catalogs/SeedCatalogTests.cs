@@ -82,3 +82,27 @@ public class BuiltInCatalogTests
         Assert.Equal("Catalogs/catalogs/qt-02-nq-tu.json", epay.Location.File);
     }
 }
+
+public class BuiltInFindingsTests
+{
+    [Fact]
+    public void BuiltInCatalogs_ReportExactlyTheInconsistenciesOfTheSeeds()
+    {
+        string[] findings = BuiltInCatalogs.CatalogDocuments.SelectMany(d => d.Diagnostics)
+            .Concat(BuiltInCatalogs.ResultDocuments.SelectMany(d => d.Diagnostics))
+            .Select(d => d.Id + " " + d.Location.ElementId)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        string[] expected =
+        [
+            "DKPI006 BK.2022.EINVOICE_ALL",              // Bắc Kạn: 60% and 100% e-invoices for the same year
+            "DKPI008 QT.2025.WORK_FILES.DIST",           // district level abolished before the deadline
+            "DKPI008 VN749.2025.WORK_FILES.DIST",
+            "DKPI008 VN749.2030.WORK_FILES.DIST",
+            "DKPI010 DI.FIBRE_COVERAGE_VILLAGES@08 2022", // Tuyên Quang: 1.693/1.733 "đạt 81,2%"
+            "DKPI011 QT.2025.DE_SHARE",                  // about 10% of GRDP vs 20% of GDP
+            "DKPI011 QT.2025.EPAY_ACCOUNTS",             // above 35% vs above 50%
+        ];
+        Assert.Equal(expected, findings);
+    }
+}
