@@ -468,9 +468,19 @@ public sealed class RollupEngine
             var errors = new Errors();
             var mappings = new HashSet<UnitMapping>();
             var incomplete = new Dictionary<long, List<int>>();
-            Distribute(output, errors, mappings, incomplete);
+            int[]? latestKey = null;
+            if (_latest && _mapping)
+            {
+                // Snapshots across a reorganisation: first find each leaf's latest date, so that units which had
+                // ended by then (Bắc Kạn in June) do not add their last state to their successor's (December).
+                latestKey = new int[cells];
+                latestKey.AsSpan().Fill(-1);
+                Distribute(output, errors, mappings, incomplete, latestKey, measure: true);
+                errors.ThrowIfAny(this);
+            }
+            Distribute(output, errors, mappings, incomplete, latestKey, measure: false);
             errors.ThrowIfAny(this);
-            var partialSources = FinishLeaves(output, incomplete);
+            var partialSources = FinishLeaves(output, incomplete, latestKey);
             RollUpTree(output);
             UnitMapping[] used = mappings.OrderBy(m => m.SourceIndex).ThenBy(m => m.AsOf).ToArray();
             return new RollupResult(_e, _indicator, _method, _fractions, _options, _periods, output.First, output.Second,
@@ -654,7 +664,7 @@ public sealed class RollupEngine
         /// figures combined and the days they cover. When several partitions hold figures for the cell, their partial
         /// aggregates are merged with <see cref="Aggregate.Combine"/>.
         /// </summary>
-        private bool TryRead(int c, out decimal first, out decimal second, out long observations, out long days)
+        private bool TryRead(int c, out decimal first, out decimal second, out long observations, out long days, out int key)
         {
             int found = -1, count = 0;
             for (int k = 0; k < _parts.Length; k++)
@@ -672,6 +682,7 @@ public sealed class RollupEngine
                 second = cell.B;
                 observations = cell.Observations;
                 days = cell.Days;
+                key = cell.Key;
                 return count == 1;
             }
             Aggregate merged = Aggregate.Empty;
@@ -687,11 +698,13 @@ public sealed class RollupEngine
                 LatestObservation latest = merged.Latest!.Value;
                 first = latest.First;
                 second = latest.Second;
+                key = Array.BinarySearch(_dateOfKey, latest.Date);
             }
             else
             {
                 first = _fractions ? merged.Numerator : merged.Sum;
                 second = merged.Denominator;
+                key = 0;
             }
             observations = merged.Observations;
             days = merged.CoveredDays;
@@ -714,9 +727,11 @@ public sealed class RollupEngine
         /// <summary>
         /// Step 2: each reporting unit's figure per period goes to its leaf in the tree (itself, or its successors
         /// with their shares), in unit order, so that the sums do not depend on the partitioning. Problems are
-        /// collected for all cells before anything is thrown, so that errors name every unit at fault.
+        /// collected for all cells before anything is thrown, so that errors name every unit at fault. With
+        /// <paramref name="measure"/>, only records each leaf's latest date in <paramref name="latestKey"/>; otherwise
+        /// skips snapshot figures of units that had ended before their leaf's latest date.
         /// </summary>
-        private void Distribute(Output output, Errors errors, HashSet<UnitMapping> mappings, Dictionary<long, List<int>> incomplete)
+        private void Distribute(Output output, Errors errors, HashSet<UnitMapping> mappings, Dictionary<long, List<int>> incomplete, int[]? latestKey, bool measure)
         {
             LocalDate treeStart = _e.Tree.Period.Start;
             UnitWeights? weights = _valueMethod == AggregationMethod.WeightedMean ? _options.Weights : null;
@@ -730,7 +745,7 @@ public sealed class RollupEngine
                 int direct = -1;
                 for (int ti = 0; ti < t; ti++)
                 {
-                    if (!TryRead((u * t) + ti, out decimal a, out decimal b, out long observations, out long days))
+                    if (!TryRead((u * t) + ti, out decimal a, out decimal b, out long observations, out long days, out int key))
                     {
                         continue;
                     }
@@ -768,7 +783,7 @@ public sealed class RollupEngine
                     LocalDate asOf = Clamp(period.End, unit);
                     if (direct >= 0 && (!_mapping || asOf >= treeStart))
                     {
-                        Add(output, incomplete, direct, ti, u, a, b, weight, 1m, complete);
+                        Deliver(direct, 1m);
                         continue;
                     }
                     if (!_mapping || unit.ValidFrom > _e.Date)
@@ -791,10 +806,30 @@ public sealed class RollupEngine
                         errors.SplitWithoutWeights.Add(u);
                         continue;
                     }
-                    mappings.Add(mapping);
+                    bool used = false;
                     foreach (UnitShare share in mapping.Targets)
                     {
-                        Add(output, incomplete, _e._position[share.Index], ti, u, a, b, weight, share.Share!.Value, complete);
+                        used |= Deliver(_e._position[share.Index], share.Share!.Value);
+                    }
+                    if (used && !(mapping.Targets.Count == 1 && mapping.Targets[0].Index == u))
+                    {
+                        mappings.Add(mapping); // a unit that continued unchanged is not worth reporting
+                    }
+
+                    bool Deliver(int pos, decimal share)
+                    {
+                        int k = (pos * t) + ti;
+                        if (measure)
+                        {
+                            latestKey![k] = Math.Max(latestKey[k], key);
+                            return false;
+                        }
+                        if (latestKey is not null && unit!.ValidTo is { } end && end < _dateOfKey[latestKey[k]])
+                        {
+                            return false; // superseded by the state of a later unit
+                        }
+                        Add(output, incomplete, pos, ti, u, a, b, weight, share, complete);
+                        return true;
                     }
                 }
             }
@@ -844,7 +879,7 @@ public sealed class RollupEngine
         }
 
         /// <summary>Step 3: each leaf's coverage, completeness and whether it meets the target.</summary>
-        private Dictionary<long, AdministrativeUnit[]> FinishLeaves(Output output, Dictionary<long, List<int>> incomplete)
+        private Dictionary<long, AdministrativeUnit[]> FinishLeaves(Output output, Dictionary<long, List<int>> incomplete, int[]? latestKey)
         {
             var partialSources = new Dictionary<long, AdministrativeUnit[]>();
             var cannotCombine = new SortedSet<int>();
@@ -871,9 +906,11 @@ public sealed class RollupEngine
                     if (candidates is not null)
                     {
                         ReportingPeriod period = _periods[ti];
+                        LocalDate? latest = latestKey is not null ? _dateOfKey[latestKey[k]] : null;
                         foreach (int candidate in candidates[pos])
                         {
-                            if (OverlapDays(_e.Map[candidate], period) > 0 && !HasData(candidate, ti))
+                            AdministrativeUnit c = _e.Map[candidate];
+                            if (OverlapDays(c, period) > 0 && !(latest is { } l && c.ValidTo is { } end && end < l) && !HasData(candidate, ti))
                             {
                                 (atFault ??= new SortedSet<int>()).Add(candidate);
                             }

@@ -74,7 +74,7 @@ public sealed class RollupResult
     /// <summary>Gets the periods of the result, in order (after combining over time to <see cref="RollupOptions.Granularity"/>).</summary>
     public IReadOnlyList<ReportingPeriod> Periods { get; }
 
-    /// <summary>Gets how figures of units outside the tree were carried into it: one entry per reporting unit and day it was taken as of, by unit index; empty without mapping.</summary>
+    /// <summary>Gets how figures of units outside the tree were carried into it: one entry per reporting unit (and arrangement it was taken in), by unit index; units that continued unchanged are left out; empty without mapping.</summary>
     public IReadOnlyList<UnitMapping> Mappings { get; }
 
     /// <summary>Gets the figure of a unit for a period.</summary>
