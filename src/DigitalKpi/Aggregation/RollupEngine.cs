@@ -32,6 +32,7 @@ public sealed class RollupEngine
 {
     private const int RowsPerPartition = 1 << 18;
     private const byte NotWhole = 1;
+    private const byte Incomplete = 2;
 
     private readonly int[] _position;
     private readonly int[] _members;
@@ -392,6 +393,8 @@ public sealed class RollupEngine
         private readonly int[] _days;
         private readonly int[] _keyOf;
         private readonly LocalDate[] _dateOfKey;
+        private readonly int[] _periodLength;
+        private readonly LocalDate _lastDay;
         private Cell[][] _parts = Array.Empty<Cell[]>();
 
         internal Run(RollupEngine engine, Indicator indicator, RollupOptions options, AggregationMethod method, MeasurementColumns columns)
@@ -432,6 +435,8 @@ public sealed class RollupEngine
             }
             _periods = targets.ToArray();
             _t = _periods.Length;
+            _periodLength = _periods.Select(p => p.LengthInDays).ToArray();
+            _lastDay = _t > 0 ? _periods.Max(p => p.End) : default;
             var targetIndex = new Dictionary<ReportingPeriod, int>(_t);
             for (int t = 0; t < _t; t++)
             {
@@ -666,6 +671,16 @@ public sealed class RollupEngine
         /// </summary>
         private bool TryRead(int c, out decimal first, out decimal second, out long observations, out long days, out int key)
         {
+            if (_parts.Length == 1)
+            {
+                ref Cell only = ref _parts[0][c];
+                first = only.A;
+                second = only.B;
+                observations = only.Observations;
+                days = only.Days;
+                key = only.Key;
+                return observations > 0;
+            }
             int found = -1, count = 0;
             for (int k = 0; k < _parts.Length; k++)
             {
@@ -743,24 +758,26 @@ public sealed class RollupEngine
                 ValidityPeriod mappingEpoch = default;
                 decimal weight = 1m;
                 int direct = -1;
+                bool whole = false;
                 for (int ti = 0; ti < t; ti++)
                 {
                     if (!TryRead((u * t) + ti, out decimal a, out decimal b, out long observations, out long days, out int key))
                     {
                         continue;
                     }
-                    ReportingPeriod period = _periods[ti];
                     if (unit is null)
                     {
                         unit = _e.Map[u];
                         int pos = _e._position[u];
                         direct = pos >= 0 && _e._isLeaf[pos] ? pos : -1;
+                        // In force during every period of the roll-up: no date arithmetic per cell.
+                        whole = unit.ValidFrom <= _periods[0].Start && (unit.ValidTo is not { } to || to >= _lastDay);
                         if (weights is not null && !weights.TryGetWeight(u, out weight))
                         {
                             errors.NoWeight.Add(u);
                         }
                     }
-                    if (days > period.LengthInDays)
+                    if (days > _periodLength[ti])
                     {
                         errors.Overlapping.Add(u);
                     }
@@ -773,15 +790,21 @@ public sealed class RollupEngine
                         errors.WrongLevel.Add(u);
                         continue;
                     }
-                    int overlap = OverlapDays(unit, period);
+                    ReportingPeriod period = _periods[ti];
+                    int overlap = whole ? _periodLength[ti] : OverlapDays(unit, period);
                     if (overlap == 0)
                     {
                         errors.NotInForce.Add(u);
                         continue;
                     }
                     bool complete = days >= overlap;
+                    if (direct >= 0 && !_mapping)
+                    {
+                        Add(output, incomplete, direct, ti, u, a, b, weight, 1m, true, complete);
+                        continue;
+                    }
                     LocalDate asOf = Clamp(period.End, unit);
-                    if (direct >= 0 && (!_mapping || asOf >= treeStart))
+                    if (direct >= 0 && asOf >= treeStart)
                     {
                         Deliver(direct, 1m);
                         continue;
@@ -828,17 +851,16 @@ public sealed class RollupEngine
                         {
                             return false; // superseded by the state of a later unit
                         }
-                        Add(output, incomplete, pos, ti, u, a, b, weight, share, complete);
+                        Add(output, incomplete, pos, ti, u, a, b, weight, share, share == 1m, complete);
                         return true;
                     }
                 }
             }
         }
 
-        private void Add(Output output, Dictionary<long, List<int>> incomplete, int pos, int ti, int unit, decimal a, decimal b, decimal weight, decimal share, bool complete)
+        private void Add(Output output, Dictionary<long, List<int>> incomplete, int pos, int ti, int unit, decimal a, decimal b, decimal weight, decimal share, bool whole, bool complete)
         {
             int k = (pos * _t) + ti;
-            bool whole = share == 1m;
             switch (_valueMethod)
             {
                 case AggregationMethod.SumFractions:
@@ -849,10 +871,13 @@ public sealed class RollupEngine
                     output.First[k] += whole ? a : a * share;
                     break;
                 case AggregationMethod.WeightedMean:
-                case AggregationMethod.Mean:
                     decimal w = whole ? weight : weight * share;
                     output.First[k] += a * w;
                     output.Second![k] += w;
+                    break;
+                case AggregationMethod.Mean:
+                    output.First[k] += whole ? a : a * share;
+                    output.Second![k] += whole ? 1m : share;
                     break;
                 default:
                     output.First[k] += a;
@@ -869,6 +894,7 @@ public sealed class RollupEngine
             }
             if (!complete)
             {
+                output.Flags[k] |= Incomplete;
                 if (!incomplete.TryGetValue(k, out List<int>? list))
                 {
                     list = new List<int>(1);
@@ -899,7 +925,7 @@ public sealed class RollupEngine
                         cannotCombine.Add(_e._members[pos]);
                     }
                     SortedSet<int>? atFault = null;
-                    if (incomplete.TryGetValue(k, out List<int>? list))
+                    if ((output.Flags[k] & Incomplete) != 0 && incomplete.TryGetValue(k, out List<int>? list))
                     {
                         atFault = new SortedSet<int>(list);
                     }
