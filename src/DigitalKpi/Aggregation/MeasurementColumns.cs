@@ -17,7 +17,7 @@ public sealed class MeasurementColumns
         ReadOnlyMemory<decimal> values, ReadOnlyMemory<decimal> numerators, ReadOnlyMemory<decimal> denominators, bool isFraction)
     {
         Preconditions.CheckNotNull(periods);
-        Periods = periods.ToArray();
+        Periods = Array.AsReadOnly(periods.ToArray());
         Preconditions.CheckArgument(periodIndexes.Length == unitIndexes.Length, nameof(periodIndexes), "There must be one period index per unit index.");
         if (isFraction)
         {

@@ -360,7 +360,7 @@ public sealed class RollupEngine
         {
             AdministrativeUnit source = Map[key.Unit];
             LocalDate last = epoch.End is { } end && (source.ValidTo is not { } to || end < to) ? end : source.ValidTo ?? asOf;
-            return new UnitMapping(key.Unit, source, last, Map.SuccessorShares(source.Id, last, Date));
+            return new UnitMapping(key.Unit, source, last, Array.AsReadOnly(Map.SuccessorShares(source.Id, last, Date).ToArray()));
         });
     }
 
@@ -905,9 +905,9 @@ public sealed class RollupEngine
         }
 
         /// <summary>Step 3: each leaf's coverage, completeness and whether it meets the target.</summary>
-        private Dictionary<long, AdministrativeUnit[]> FinishLeaves(Output output, Dictionary<long, List<int>> incomplete, int[]? latestKey)
+        private Dictionary<long, IReadOnlyList<AdministrativeUnit>> FinishLeaves(Output output, Dictionary<long, List<int>> incomplete, int[]? latestKey)
         {
-            var partialSources = new Dictionary<long, AdministrativeUnit[]>();
+            var partialSources = new Dictionary<long, IReadOnlyList<AdministrativeUnit>>();
             var cannotCombine = new SortedSet<int>();
             bool unweighted = _valueMethod == AggregationMethod.WeightedMean && _options.Weights is null;
             int[][]? candidates = _mapping ? _e._candidates.Value : null;
@@ -944,7 +944,7 @@ public sealed class RollupEngine
                     }
                     if (atFault is not null)
                     {
-                        partialSources[k] = atFault.Select(i => _e.Map[i]).ToArray();
+                        partialSources[k] = Array.AsReadOnly(atFault.Select(i => _e.Map[i]).ToArray());
                         output.Partial[k] = 1;
                     }
                     output.Reporting[k] = 1;

@@ -48,7 +48,7 @@ public class RollupException : Exception
     private RollupException(string message, AdministrativeUnit[] units)
         : base(message + Describe(units))
     {
-        Units = units;
+        Units = Array.AsReadOnly(units);
     }
 
     /// <summary>Gets the units at fault (all of them, not only those in the message).</summary>

@@ -23,11 +23,11 @@ public sealed class RollupResult
     private readonly int[] _reporting;
     private readonly int[] _partial;
     private readonly int[]? _meeting;
-    private readonly Dictionary<long, AdministrativeUnit[]> _partialSources;
+    private readonly Dictionary<long, IReadOnlyList<AdministrativeUnit>> _partialSources;
 
     internal RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
         ReportingPeriod[] periods, decimal[] first, decimal[]? second, int[] reporting, int[] partial, int[]? meeting,
-        Dictionary<long, AdministrativeUnit[]> partialSources, UnitMapping[] mappings)
+        Dictionary<long, IReadOnlyList<AdministrativeUnit>> partialSources, UnitMapping[] mappings)
     {
         _engine = engine;
         Indicator = indicator;
@@ -188,7 +188,7 @@ public sealed class RollupResult
         var result = new List<KeyValuePair<AdministrativeUnit, IReadOnlyList<AdministrativeUnit>>>();
         foreach (int pos in LeafPositionsUnder(unit))
         {
-            if (_partialSources.TryGetValue(((long)pos * _periods.Length) + t, out AdministrativeUnit[]? sources))
+            if (_partialSources.TryGetValue(((long)pos * _periods.Length) + t, out IReadOnlyList<AdministrativeUnit>? sources))
             {
                 result.Add(new KeyValuePair<AdministrativeUnit, IReadOnlyList<AdministrativeUnit>>(Map[_engine.MemberAt(pos)], sources));
             }
@@ -234,12 +234,12 @@ public sealed class RollupResult
             AttainmentResult attainment = cell.Value is { } value
                 ? Attainment.Evaluate(target, value, period.End, options)
                 : AttainmentResult.NoData((options ?? AttainmentOptions.Default).Method);
-            IReadOnlyList<AdministrativeUnit> formedFrom = share.Index == oldIndex
+            IReadOnlyList<AdministrativeUnit> formedFrom = Array.AsReadOnly(share.Index == oldIndex
                 ? new[] { old }
-                : Map.PredecessorsOn(share.Unit.Id, asOf);
+                : Map.PredecessorsOn(share.Unit.Id, asOf).ToArray());
             successors.Add(new SuccessorAttainment(share.Unit, share.Share, formedFrom, cell, attainment, share.Unit.Level == target.Level));
         }
-        return new SuccessorEvaluation(target, old, period, successors);
+        return new SuccessorEvaluation(target, old, period, successors.AsReadOnly());
     }
 
     internal RollupCell CellAt(int pos, int t)

@@ -78,6 +78,15 @@ public class SuccessionRollupTests
         Assert.Equal(old.At("46", Y2024).Numerator, hue.Numerator);
         Assert.Equal(old.At("46", Y2024).Value, hue.Value);
 
+        // Quảng Bình (44) + Quảng Trị (45) → Quảng Trị, which took code 44: a reused code names a different unit.
+        RollupCell quangTri = result.At("44", Y2024);
+        Assert.Equal("Quảng Trị", quangTri.Unit.Name);
+        Assert.Equal(Numerator("44") + Numerator("45"), quangTri.Numerator);
+        Assert.Equal("Quảng Bình", old.At("44", Y2024).Unit.Name);
+
+        // Hà Giang (02) + Tuyên Quang (08) → Tuyên Quang (08).
+        Assert.Equal(Numerator("02") + Numerator("08"), result.At("08", Y2024).Numerator);
+
         // Hà Nội did not change: no mapping needed.
         Assert.Equal(old.At("01", Y2024).Numerator, result.At("01", Y2024).Numerator);
 
