@@ -28,9 +28,28 @@ public static class Attainment
             Comparator.AtMost or Comparator.RankWithin => value <= x,
             Comparator.Below => value < x,
             Comparator.Between => value >= x && value <= target.Upper!.Value.Value,
-            Comparator.About => Math.Abs(value - x) <= target.Tolerance!.Value,
+            Comparator.About => IsWithin(value, x, target.Tolerance!.Value),
             _ => value >= 1m,
         };
+    }
+
+    /// <summary>|<paramref name="value"/> − <paramref name="centre"/>| ≤ <paramref name="tolerance"/>, exact and without overflow for any decimals.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="centre">The centre.</param>
+    /// <param name="tolerance">The tolerance (a negative one is never met).</param>
+    /// <returns>Whether the value is within the tolerance of the centre.</returns>
+    internal static bool IsWithin(decimal value, decimal centre, decimal tolerance)
+    {
+        if ((value >= 0m) == (centre >= 0m))
+        {
+            // Same sign: the difference cannot overflow.
+            return Math.Abs(value - centre) <= tolerance;
+        }
+
+        // Opposite signs: |value - centre| = |value| + |centre|, which may exceed decimal's range; compare without forming it.
+        decimal a = Math.Abs(value);
+        decimal b = Math.Abs(centre);
+        return a <= tolerance && b <= tolerance - a;
     }
 
     /// <summary>The attainment ratio of a value (see <see cref="AttainmentResult.Ratio"/>).</summary>

@@ -72,7 +72,17 @@ public sealed class Unit : IEquatable<Unit>
         RankPool = rankPool;
         ScaleMaximum = scaleMaximum;
         Currency = currency;
+        CompatibilityClass = kind switch
+        {
+            UnitKind.Percent or UnitKind.Fraction => "percent",
+            UnitKind.Share => aggregate is EconomicAggregate.Grdp or EconomicAggregate.Gdp ? "share:product" : "share:" + AggregateText(aggregate),
+            UnitKind.Money => "money:" + currency,
+            _ => kind.ToString(),
+        };
     }
+
+    /// <summary>Units with the same class are compatible (<see cref="IsCompatibleWith"/>); the one place that relation is defined.</summary>
+    internal string CompatibilityClass { get; }
 
     /// <summary>Percent of a population (0–100).</summary>
     public static Unit Percent { get; } = new(UnitKind.Percent, default, 0, 0m, null);
@@ -188,19 +198,7 @@ public sealed class Unit : IEquatable<Unit>
     /// <param name="other">The other unit.</param>
     /// <returns>True when compatible.</returns>
     public bool IsCompatibleWith(Unit other)
-    {
-        Preconditions.CheckNotNull(other);
-        if (Kind != other.Kind)
-        {
-            return (Kind, other.Kind) is (UnitKind.Percent, UnitKind.Fraction) or (UnitKind.Fraction, UnitKind.Percent);
-        }
-        return Kind switch
-        {
-            UnitKind.Share => Aggregate == other.Aggregate || (IsProduct(Aggregate) && IsProduct(other.Aggregate)),
-            UnitKind.Money => string.Equals(Currency, other.Currency, StringComparison.Ordinal),
-            _ => true,
-        };
-    }
+        => string.Equals(CompatibilityClass, Preconditions.CheckNotNull(other).CompatibilityClass, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public bool Equals(Unit? other)
@@ -339,8 +337,6 @@ public sealed class Unit : IEquatable<Unit>
             default: aggregate = default; return false;
         }
     }
-
-    private static bool IsProduct(EconomicAggregate aggregate) => aggregate is EconomicAggregate.Grdp or EconomicAggregate.Gdp;
 
     private static bool IsUpperAscii(char c) => c >= 'A' && c <= 'Z';
 

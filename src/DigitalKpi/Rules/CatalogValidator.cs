@@ -286,60 +286,77 @@ public static class CatalogValidator
 
     private static void ValidateMilestones(Catalog catalog, Dictionary<string, Indicator> indicators, Sink sink)
     {
-        // DKPI004: for each (indicator, level), a target with a later deadline must not ask less than one with an earlier deadline.
-        var groups = new Dictionary<(string, AdministrativeLevel), List<int>>();
+        // DKPI004: within one indicator, level, unit class and direction, a target with a later deadline must not ask
+        // less than one with an earlier deadline. Sorted by deadline and swept once: O(n log n), not pairwise.
+        var groups = new Dictionary<(string, AdministrativeLevel, string, Direction), List<(int Index, decimal Ask)>>();
         for (int i = 0; i < catalog.Targets.Length; i++)
         {
             Target t = catalog.Targets[i];
-            var key = (t.IndicatorCode, t.Level);
-            if (!groups.TryGetValue(key, out List<int>? list))
-            {
-                list = new List<int>();
-                groups.Add(key, list);
-            }
-            list.Add(i);
-        }
-        foreach (List<int> group in groups.Values)
-        {
-            if (group.Count < 2)
+            indicators.TryGetValue(t.IndicatorCode, out Indicator? indicator);
+            Direction direction = indicator?.Direction ?? InferDirection(t.Comparator) ?? Direction.HigherIsBetter;
+            if (Ambition(t, direction) is not { } ask)
             {
                 continue;
             }
-            Target first = catalog.Targets[group[0]];
-            indicators.TryGetValue(first.IndicatorCode, out Indicator? indicator);
-            foreach (int later in group)
+            var key = (t.IndicatorCode, t.Level, t.Unit.CompatibilityClass, direction);
+            if (!groups.TryGetValue(key, out List<(int, decimal)>? list))
             {
-                Target lt = catalog.Targets[later];
-                Direction direction = indicator?.Direction ?? InferDirection(lt.Comparator) ?? Direction.HigherIsBetter;
-                if (Ambition(lt, direction) is not { } laterAsk)
-                {
-                    continue;
-                }
-                // Report against the strongest earlier ask only, once per later target.
-                int worst = -1;
-                decimal worstAsk = 0m;
-                foreach (int earlier in group)
-                {
-                    Target et = catalog.Targets[earlier];
-                    if (et.Deadline >= lt.Deadline || !et.Unit.IsCompatibleWith(lt.Unit) || Ambition(et, direction) is not { } earlierAsk)
-                    {
-                        continue;
-                    }
-                    bool regresses = direction == Direction.HigherIsBetter ? laterAsk < earlierAsk : laterAsk > earlierAsk;
-                    bool stronger = worst < 0 || (direction == Direction.HigherIsBetter ? earlierAsk > worstAsk : earlierAsk < worstAsk);
-                    if (regresses && stronger)
-                    {
-                        worst = earlier;
-                        worstAsk = earlierAsk;
-                    }
-                }
-                if (worst >= 0)
-                {
-                    Target et = catalog.Targets[worst];
-                    sink.Report(KpiRules.Messages.Regression, TargetPath(later, "value"), lt.Id,
-                        vi => [lt.Id, Display.Comparison(lt, vi), Display.Date(lt.Deadline), et.Id, Display.Comparison(et, vi), Display.Date(et.Deadline)]);
-                }
+                list = new List<(int, decimal)>();
+                groups.Add(key, list);
             }
+            list.Add((i, ask));
+        }
+        var findings = new List<(int Later, int Earlier)>();
+        foreach (KeyValuePair<(string, AdministrativeLevel, string, Direction), List<(int Index, decimal Ask)>> group in groups)
+        {
+            List<(int Index, decimal Ask)> items = group.Value;
+            if (items.Count < 2)
+            {
+                continue;
+            }
+            bool higher = group.Key.Item4 == Direction.HigherIsBetter;
+            items.Sort((a, b) =>
+            {
+                int c = catalog.Targets[a.Index].Deadline.CompareTo(catalog.Targets[b.Index].Deadline);
+                return c != 0 ? c : a.Index.CompareTo(b.Index);
+            });
+            int best = -1;
+            decimal bestAsk = 0m;
+            int start = 0;
+            while (start < items.Count)
+            {
+                NodaTime.LocalDate deadline = catalog.Targets[items[start].Index].Deadline;
+                int end = start;
+                while (end < items.Count && catalog.Targets[items[end].Index].Deadline == deadline)
+                {
+                    end++;
+                }
+                // Compare this deadline's targets with the strongest ask of all earlier deadlines.
+                for (int k = start; k < end && best >= 0; k++)
+                {
+                    if (higher ? items[k].Ask < bestAsk : items[k].Ask > bestAsk)
+                    {
+                        findings.Add((items[k].Index, best));
+                    }
+                }
+                for (int k = start; k < end; k++)
+                {
+                    if (best < 0 || (higher ? items[k].Ask > bestAsk : items[k].Ask < bestAsk))
+                    {
+                        best = items[k].Index;
+                        bestAsk = items[k].Ask;
+                    }
+                }
+                start = end;
+            }
+        }
+        findings.Sort((a, b) => a.Later.CompareTo(b.Later));
+        foreach ((int later, int earlier) in findings)
+        {
+            Target lt = catalog.Targets[later];
+            Target et = catalog.Targets[earlier];
+            sink.Report(KpiRules.Messages.Regression, TargetPath(later, "value"), lt.Id,
+                vi => [lt.Id, Display.Comparison(lt, vi), Display.Date(lt.Deadline), et.Id, Display.Comparison(et, vi), Display.Date(et.Deadline)]);
         }
     }
 
@@ -380,8 +397,9 @@ public static class CatalogValidator
                 }
                 else if (m.ReportedValue is { } reported)
                 {
-                    decimal computed = 100m * n / d;
-                    if (Math.Abs(reported - computed) > RoundingTolerance(reported))
+                    // 0 <= n <= d here, so n / d <= 1; 100 * n overflows only for n beyond decimal.MaxValue / 100.
+                    decimal computed = n <= decimal.MaxValue / 100m ? 100m * n / d : n / d * 100m;
+                    if (!Attainment.IsWithin(reported, computed, RoundingTolerance(reported)))
                     {
                         sink.Report(KpiRules.Messages.ReportedPercentDisagrees, MeasurementPath(i, "reportedValue"), label,
                             label, Display.Number(reported), Display.Number(n), Display.Number(d), Display.Number(Math.Round(computed, 2, MidpointRounding.AwayFromZero)));

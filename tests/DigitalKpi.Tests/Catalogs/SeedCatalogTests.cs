@@ -50,3 +50,59 @@ public class SeedCatalogTests
         Assert.True(d.Length < 20, all);
     }
 }
+
+public class BuiltInCatalogTests
+{
+    [Fact]
+    public void BuiltInCatalogs_AreTheSeedInventory()
+    {
+        (List<Catalog> catalogs, List<MeasurementSet> results) = SeedInventory.Load();
+        Assert.Equal(catalogs.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id), BuiltInCatalogs.Catalogs.Select(c => c.Id).OrderBy(i => i, StringComparer.Ordinal));
+        foreach (Catalog expected in catalogs)
+        {
+            Assert.Equal(expected, BuiltInCatalogs.Get(expected.Id));
+        }
+        Assert.Equal(results.Count, BuiltInCatalogs.Results.Length);
+        foreach (MeasurementSet expected in results)
+        {
+            Assert.Contains(expected, BuiltInCatalogs.Results);
+        }
+        Assert.All(BuiltInCatalogs.National, c => Assert.Equal("VN", c.Issuer));
+        Assert.Equal(2, BuiltInCatalogs.National.Length);
+        Assert.Throws<KeyNotFoundException>(() => BuiltInCatalogs.Get("NOPE"));
+    }
+
+    [Fact]
+    public void BuiltInDiagnostics_AreLocatedInTheEmbeddedFiles()
+    {
+        KpiDiagnostic tq = BuiltInCatalogs.ResultDocuments.SelectMany(d => d.Diagnostics).Single(d => d.Id == "DKPI010" && d.Message.Contains("1693/1733", StringComparison.Ordinal));
+        Assert.Equal("Catalogs/results/tq-results-2022.json", tq.Location.File);
+        Assert.True(tq.Location.Line > 1);
+        KpiDiagnostic epay = BuiltInCatalogs.CatalogDocuments.SelectMany(d => d.Diagnostics).Single(d => d.Id == "DKPI011" && d.Location.ElementId == "QT.2025.EPAY_ACCOUNTS");
+        Assert.Equal("Catalogs/catalogs/qt-02-nq-tu.json", epay.Location.File);
+    }
+}
+
+public class BuiltInFindingsTests
+{
+    [Fact]
+    public void BuiltInCatalogs_ReportExactlyTheInconsistenciesOfTheSeeds()
+    {
+        string[] findings = BuiltInCatalogs.CatalogDocuments.SelectMany(d => d.Diagnostics)
+            .Concat(BuiltInCatalogs.ResultDocuments.SelectMany(d => d.Diagnostics))
+            .Select(d => d.Id + " " + d.Location.ElementId)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        string[] expected =
+        [
+            "DKPI006 BK.2022.EINVOICE_ALL",              // Bắc Kạn: 60% and 100% e-invoices for the same year
+            "DKPI008 QT.2025.WORK_FILES.DIST",           // district level abolished before the deadline
+            "DKPI008 VN749.2025.WORK_FILES.DIST",
+            "DKPI008 VN749.2030.WORK_FILES.DIST",
+            "DKPI010 DI.FIBRE_COVERAGE_VILLAGES@08 2022", // Tuyên Quang: 1.693/1.733 "đạt 81,2%"
+            "DKPI011 QT.2025.DE_SHARE",                  // about 10% of GRDP vs 20% of GDP
+            "DKPI011 QT.2025.EPAY_ACCOUNTS",             // above 35% vs above 50%
+        ];
+        Assert.Equal(expected, findings);
+    }
+}
