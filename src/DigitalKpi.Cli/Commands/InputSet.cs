@@ -39,7 +39,7 @@ internal sealed class InputSet
     internal static InputSet Read(IReadOnlyList<string> files, Strings text, ProgressReporter progress, IDocumentReader? reader = null)
     {
         reader ??= KpiFiles.Json;
-        ValidationOptions rules = ValidationOptions.Default.WithReferenceCatalogs(BuiltInData.Load().Catalogs);
+        ValidationOptions rules = BuiltInData.Rules;
         var docs = new LoadedDocument?[files.Count];
         var bad = new List<(int Index, UnreadableFile File)>();
         var deferred = new List<int>();
@@ -62,7 +62,9 @@ internal sealed class InputSet
             }
             progress.Report(text.ProgressReading, ++done, files.Count);
         }
-        var catalogs = docs.Where(d => d?.Catalog is not null).Select(d => d!.Catalog!).ToList();
+        // Measurement sets are checked against the catalogs given and the built-in ones they do not replace.
+        var given = docs.Where(d => d?.Catalog is not null).Select(d => d!.Catalog!).ToList();
+        var catalogs = given.Concat(BuiltInData.CatalogsExcept(given)).ToList();
         foreach (int i in deferred)
         {
             try
@@ -81,15 +83,8 @@ internal sealed class InputSet
             builtIn: false);
     }
 
-    /// <summary>The built-in catalogs and results as documents named <c>&lt;built-in&gt;/ID</c>.</summary>
-    internal static InputSet FromBuiltIn()
-    {
-        BuiltInSet data = BuiltInData.Load();
-        var docs = new List<LoadedDocument>();
-        docs.AddRange(data.Catalogs.Select(c => new LoadedDocument("<built-in>/" + c.Id, c, null, ImmutableArray<KpiDiagnostic>.Empty, RulesChecked: false)));
-        docs.AddRange(data.MeasurementSets.Select(m => new LoadedDocument("<built-in>/" + m.Id, null, m, ImmutableArray<KpiDiagnostic>.Empty, RulesChecked: false)));
-        return new InputSet(docs, Array.Empty<UnreadableFile>(), builtIn: true);
-    }
+    /// <summary>The built-in catalogs and results, with the findings the library's reader located in them.</summary>
+    internal static InputSet FromBuiltIn() => new(BuiltInData.Documents(), Array.Empty<UnreadableFile>(), builtIn: true);
 
     /// <summary>Total size of the input files in bytes (0 for the built-in data).</summary>
     internal static long TotalBytes(IEnumerable<string> files)
@@ -128,7 +123,7 @@ internal sealed class InputSet
     {
         IReadOnlyList<Catalog> catalogs = Catalogs;
         var ids = new HashSet<string>(catalogs.Select(c => c.Id), StringComparer.Ordinal);
-        IEnumerable<Catalog> builtIn = BuiltIn ? Array.Empty<Catalog>() : BuiltInData.Load().Catalogs.Where(c => !ids.Contains(c.Id));
+        IEnumerable<Catalog> builtIn = BuiltIn ? Array.Empty<Catalog>() : BuiltInData.CatalogsExcept(catalogs);
         ValidationOptions options = ValidationOptions.Default.WithReferenceCatalogs(catalogs.Concat(builtIn));
 
         var found = new List<(int Order, KpiDiagnostic Diagnostic)>();

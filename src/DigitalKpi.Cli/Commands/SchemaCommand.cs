@@ -8,7 +8,7 @@ internal static class SchemaCommand
     internal static int Execute(string outDir, CommonOptions common, CliContext context)
     {
         var text = common.Text;
-        IReadOnlyList<SchemaFile> schemas = KpiFiles.Schemas(text);
+        IReadOnlyList<SchemaFile> schemas = KpiFiles.Schemas();
         OutputFiles.CreateDirectory(outDir, text);
         foreach (SchemaFile s in schemas)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DigitalKpi.Cli.Localization;
+using DigitalKpi.Json;
 using DigitalKpi.Rules;
 
 namespace DigitalKpi.Cli.Input;
@@ -57,53 +58,61 @@ internal interface IDocumentReader
 internal sealed record SchemaFile(string FileName, string Content);
 
 /// <summary>
-/// The one adapter between the tool and the JSON format (namespace <c>DigitalKpi.Json</c>, built on another branch).
-/// Everything the commands need from JSON goes through <see cref="Json"/> and <see cref="Schemas"/>, so that wiring in
-/// the reader is local to this class.
+/// The one adapter between the tool and the JSON format (<see cref="KpiJson"/>): reading catalogs and measurement sets
+/// with their located findings, and the JSON Schemas.
 /// </summary>
 internal static class KpiFiles
 {
-    /// <summary>Whether this build can read JSON catalogs and measurement sets.</summary>
-    internal static bool JsonAvailable => false;
-
     /// <summary>The JSON reader.</summary>
     internal static IDocumentReader Json { get; } = new JsonReader();
+
+    /// <summary>The JSON Schemas of catalog and measurement-set files, as embedded in the library.</summary>
+    internal static IReadOnlyList<SchemaFile> Schemas() => new[]
+    {
+        new SchemaFile("catalog.schema.json", KpiJson.GetSchema(KpiDocumentKind.Catalog)),
+        new SchemaFile("measurements.schema.json", KpiJson.GetSchema(KpiDocumentKind.Measurements)),
+    };
 
     private sealed class JsonReader : IDocumentReader
     {
         public LoadedDocument? ReadCatalog(string path, ValidationOptions rules, Strings text)
         {
-            _ = ReadBytes(path, text);
-
-            // Pending the DigitalKpi.Json merge: KpiJson.ReadCatalog (KpiJsonException: WrongDocumentKind → null, other → CliException).
-            throw NotWiredIn(path, text);
+            byte[] bytes = ReadBytes(path, text);
+            try
+            {
+                KpiDocument<Catalog> doc = KpiJson.ReadCatalog(bytes, new KpiJsonReadOptions { SourceName = path, Validation = rules });
+                return new LoadedDocument(path, doc.Model, null, doc.Diagnostics, RulesChecked: true);
+            }
+            catch (KpiJsonException e) when (e.ErrorKind == KpiJsonErrorKind.WrongDocumentKind)
+            {
+                return null; // read as a measurement set once the catalogs are known
+            }
+            catch (KpiJsonException e)
+            {
+                throw Unreadable(path, e);
+            }
         }
 
         public LoadedDocument ReadMeasurements(string path, IReadOnlyList<Catalog> catalogs, ValidationOptions rules, Strings text)
         {
-            _ = ReadBytes(path, text);
-
-            // Pending the DigitalKpi.Json merge: KpiJson.ReadMeasurementSet(bytes, catalogs, options) (KpiJsonException → CliException).
-            throw NotWiredIn(path, text);
+            byte[] bytes = ReadBytes(path, text);
+            try
+            {
+                KpiDocument<MeasurementSet> doc = KpiJson.ReadMeasurementSet(bytes, catalogs, new KpiJsonReadOptions { SourceName = path, Validation = rules });
+                return new LoadedDocument(path, null, doc.Model, doc.Diagnostics, RulesChecked: true);
+            }
+            catch (KpiJsonException e) when (e.ErrorKind == KpiJsonErrorKind.WrongDocumentKind)
+            {
+                throw new CliException(text.NotAKpiDocument(e.Reason), path, e.LineNumber, e.Column, e);
+            }
+            catch (KpiJsonException e)
+            {
+                throw Unreadable(path, e);
+            }
         }
 
-        private static CliException NotWiredIn(string path, Strings text) => new(
-            text.Language == UiLanguage.Vi
-                ? "bản dkpi này chưa đọc được tệp JSON (bộ đọc JSON chưa được tích hợp)"
-                : "this build of dkpi cannot read JSON files yet (the JSON reader is not wired in)",
-            path);
-    }
-
-    /// <summary>The JSON Schemas of catalog and measurement-set files.</summary>
-    /// <exception cref="CliException">The schemas are not available in this build.</exception>
-    internal static IReadOnlyList<SchemaFile> Schemas(Strings text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-
-        // Pending the DigitalKpi.Json merge: the schema texts from docs/schema/ (via the library).
-        throw new CliException(text.Language == UiLanguage.Vi
-            ? "bản dkpi này chưa có JSON Schema (bộ đọc JSON chưa được tích hợp)"
-            : "this build of dkpi has no JSON Schemas yet (the JSON reader is not wired in)");
+        private static CliException Unreadable(string path, KpiJsonException e)
+            => new(e.Path == "$" ? e.Reason : e.Path + ": " + e.Reason, path, e.LineNumber, e.Column, e);
     }
 
     /// <summary>Reads a whole file, turning I/O failures into <see cref="CliException"/>.</summary>

@@ -82,6 +82,10 @@ internal sealed class Strings
 
     internal string CannotRead(string reason) => T("cannot read the file: " + reason, "không đọc được tệp: " + reason);
 
+    internal string NotAKpiDocument(string reason) => T(
+        "neither a catalog nor a measurement set (" + reason + ")",
+        "không phải danh mục chỉ tiêu cũng không phải bộ số liệu (" + reason + ")");
+
     internal string CannotWrite(string path, string reason) => T($"cannot write '{path}': {reason}", $"không ghi được '{path}': {reason}");
 
     internal string InternalError(string message) => T(
@@ -220,7 +224,7 @@ internal sealed class Strings
     internal string Legend => T("Legend", "Chú giải");
 
     internal string Findings(int errors, int warnings, int infos) => T(
-        $"{errors} errors, {warnings} warnings, {infos} info",
+        $"{errors} error{(errors == 1 ? string.Empty : "s")}, {warnings} warning{(warnings == 1 ? string.Empty : "s")}, {infos} info",
         $"{errors} lỗi, {warnings} cảnh báo, {infos} thông tin");
 
     // ---- schema ----

@@ -18,7 +18,7 @@ internal static class ConsoleRenderer
         (10, false), // deadline
         (20, false), // latest
         (15, false), // status
-        (8, true),   // attainment
+        (10, true),  // attainment
         (8, true),   // progress
         (8, true),   // pace
     };
