@@ -46,7 +46,7 @@ public class HtmlInChromiumTests
 
             // The same report computed in-process tells how many elements each chart must have.
             Report report = ReportBuilder.Build(new ReportInput(
-                InputSetCatalogs(), InputSetResults(), System.Collections.Immutable.ImmutableArray<DigitalKpi.Rules.KpiDiagnostic>.Empty, Array.Empty<string>(), true), AsOf);
+                BuiltInCatalogs.Catalogs, BuiltInCatalogs.Results, System.Collections.Immutable.ImmutableArray<DigitalKpi.Rules.KpiDiagnostic>.Empty, Array.Empty<string>(), true), AsOf);
             string d = dom.StdOut;
             Assert.Contains("<html lang=\"vi\">", d, StringComparison.Ordinal);
             int measured = report.AllTargets.Count(t => t.Status != AttainmentStatus.NoData);
@@ -92,8 +92,4 @@ public class HtmlInChromiumTests
             Assert.True(png.Count(0x6b, 0x7f, 0x99) > 200, "not-yet-due bars and segments are painted");
         }
     }
-
-    private static IReadOnlyList<Catalog> InputSetCatalogs() => DigitalKpi.Cli.Input.BuiltInData.Load().Catalogs;
-
-    private static IReadOnlyList<MeasurementSet> InputSetResults() => DigitalKpi.Cli.Input.BuiltInData.Load().MeasurementSets;
 }
