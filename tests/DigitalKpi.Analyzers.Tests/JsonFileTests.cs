@@ -118,13 +118,26 @@ public class JsonFileTests
     [Fact]
     public async Task ForMalformedJson_ReportsDkpi000AtItsLine()
     {
-        // A trailing comma in the targets: the reader stops at the closing bracket after it.
-        string json = Catalog(Band("70", "80") + ",\n" + "  {|DKPI000:]|}\n  , \"x\": [");
-        ImmutableArray<Diagnostic> diagnostics = await VerifyJsonAsync(null, ("broken.kpi.json", json));
+        // The example of docs/rules/DKPI000.md: a trailing comma after the last target; the reader stops at the bracket after it.
+        ImmutableArray<Diagnostic> diagnostics = await VerifyJsonAsync(null, ("plan.kpi.json", """
+            {
+              "kind": "digitalkpi.catalog",
+              "formatVersion": "1.0",
+              "id": "QT-02-NQ-TU",
+              "title": "Nghị quyết 02-NQ/TU",
+              "issuer": "45",
+              "indicators": [],
+              "targets": [
+                { "id": "QT.2025.FIBRE", "indicator": "DS.FIBRE_HOUSEHOLDS", "comparator": "atLeast", "value": 80, "unit": "percent", "deadline": "2025-12-31" },
+              {|DKPI000:]|}
+            }
+            """));
         Diagnostic d = Assert.Single(diagnostics);
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        Assert.Equal(Array.FindIndex(json.Split('\n'), l => l.Contains("{|DKPI000:", StringComparison.Ordinal)), d.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.StartsWith("$.targets: not a readable DigitalKpi catalog or measurement set: ", d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(9, 2), d.Location.GetLineSpan().StartLinePosition);
+        Assert.Equal(
+            "$.targets: not a readable DigitalKpi catalog or measurement set: The JSON array contains a trailing comma at the end which is not supported in this mode. Change the reader options.",
+            d.GetMessage(CultureInfo.InvariantCulture));
         Assert.StartsWith("$.targets: không đọc được như danh mục hoặc bộ số liệu DigitalKpi: ", d.GetMessage(new CultureInfo("vi")), StringComparison.Ordinal);
         Assert.Equal("Không đọc được tài liệu JSON của DigitalKpi", d.Descriptor.Title.ToString(new CultureInfo("vi-VN")));
     }
