@@ -235,24 +235,31 @@ internal sealed class CompilationState
         }
         groups.Add(loose);
 
+        // The built targets by id, in document order: where the national target a target refines (DKPI011) is looked up.
+        var builtById = new Dictionary<string, List<TargetSite>>(StringComparer.Ordinal);
+        foreach (TargetSite t in allTargets)
+        {
+            if (built.TryGetValue(t, out Target? target))
+            {
+                if (!builtById.TryGetValue(target.Id, out List<TargetSite>? sameId))
+                {
+                    sameId = new List<TargetSite>(1);
+                    builtById.Add(target.Id, sameId);
+                }
+                sameId.Add(t);
+            }
+        }
+
         Dictionary<string, string> substitutions = Substitutions(allTargets);
         var reported = new HashSet<(string, Location, string)>();
         foreach (Group group in groups)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             if (group.Targets.Count == 0 && group.Indicators.Count < 2)
             {
                 continue;
             }
-            var members = new HashSet<TargetSite>(group.Targets);
-            var others = new List<Target>();
-            foreach (TargetSite t in allTargets)
-            {
-                if (!members.Contains(t) && built.TryGetValue(t, out Target? other))
-                {
-                    others.Add(other);
-                }
-            }
-            var reference = new Catalog("ZZ-REFERENCE", "reference", "VN", group.LookupIndicators, others);
+            var reference = new Catalog("ZZ-REFERENCE", "reference", "VN", group.LookupIndicators, RefinedTargets(group, built, builtById));
             var catalogTargets = new List<Target>(group.Targets.Count);
             foreach (TargetSite t in group.Targets)
             {
@@ -285,6 +292,41 @@ internal sealed class CompilationState
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The reference targets of a group: for each national target its targets refine, the first target of the compilation
+    /// with that id outside the group (document order). The validator looks up nothing else among the reference targets,
+    /// so this gives the findings a catalog of all the other targets would, in time proportional to the group's size
+    /// (building that catalog for every group made the compilation-end pass quadratic).
+    /// </summary>
+    private static List<Target> RefinedTargets(Group group, Dictionary<TargetSite, Target> built, Dictionary<string, List<TargetSite>> builtById)
+    {
+        var references = new List<Target>();
+        HashSet<TargetSite>? members = null;
+        HashSet<string>? seen = null;
+        foreach (TargetSite t in group.Targets)
+        {
+            if (built[t].Refines is not { } refined || !builtById.TryGetValue(refined, out List<TargetSite>? candidates))
+            {
+                continue;
+            }
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!seen.Add(refined))
+            {
+                continue;
+            }
+            members ??= new HashSet<TargetSite>(group.Targets);
+            foreach (TargetSite candidate in candidates)
+            {
+                if (!members.Contains(candidate))
+                {
+                    references.Add(built[candidate]);
+                    break;
+                }
+            }
+        }
+        return references;
     }
 
     private static T? Find<TKey, T>(Dictionary<TKey, T> map, TKey key)
