@@ -30,6 +30,26 @@ internal sealed class CompilationState
         KpiRules.Messages.NumeratorAboveDenominator,
         KpiRules.Messages.InvalidFractionParts);
 
+    /// <summary>
+    /// Options of the per-definition pass: only the rules it reports (a target validated alone has no indicator, so the
+    /// others would only produce findings to throw away, such as "unknown indicator" for every target).
+    /// </summary>
+    private static readonly ValidationOptions LocalOptions = ValidationOptions.Default
+        .WithSeverity(KpiRules.ComparatorContradictsDirection.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.MilestonesRegress.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.Duplicate.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.UnitMismatch.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.LessAmbitiousThanNational.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.UnresolvedReference.Id, KpiSeverity.None);
+
+    /// <summary>Options of the compilation-end pass: without the rules only the per-definition pass reports.</summary>
+    private static readonly ValidationOptions CatalogOptions = ValidationOptions.Default
+        .WithSeverity(KpiRules.ValueOutsideDomain.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.InvalidBand.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.DatesOutOfOrder.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.BaselineAlreadyMeetsTarget.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.FractionInconsistent.Id, KpiSeverity.None);
+
     private readonly SourceReader reader;
     private readonly ConcurrentBag<TargetSite> targets = new();
     private readonly ConcurrentBag<IndicatorSite> indicators = new();
@@ -102,7 +122,11 @@ internal sealed class CompilationState
             return;
         }
         targets.Add(site);
-        ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { target }));
+        ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { target }), LocalOptions);
+        if (found.IsEmpty)
+        {
+            return;
+        }
         var sites = new[] { site };
         var substitutions = Substitutions(sites);
         foreach (KpiDiagnostic d in found)
@@ -250,7 +274,8 @@ internal sealed class CompilationState
             }
         }
 
-        Dictionary<string, string> substitutions = Substitutions(allTargets);
+        // How placeholders are shown in messages: built when the first finding needs it.
+        Dictionary<string, string>? substitutions = null;
         var reported = new HashSet<(string, Location, string)>();
         foreach (Group group in groups)
         {
@@ -272,7 +297,7 @@ internal sealed class CompilationState
             }
             ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(
                 new Catalog("ZZ-CATALOG", "catalog", "VN", catalogIndicators, catalogTargets),
-                ValidationOptions.Default.WithReferenceCatalogs(new[] { reference }));
+                CatalogOptions.WithReferenceCatalogs(new[] { reference }));
             foreach (KpiDiagnostic d in found)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -285,7 +310,7 @@ internal sealed class CompilationState
                 {
                     continue;
                 }
-                if (Mapper.ToDiagnostic(d, group.Targets, group.Indicators, substitutions) is { } diagnostic
+                if (Mapper.ToDiagnostic(d, group.Targets, group.Indicators, substitutions ??= Substitutions(allTargets)) is { } diagnostic
                     && reported.Add((diagnostic.Id, diagnostic.Location, diagnostic.GetMessage(CultureInfo.InvariantCulture))))
                 {
                     context.ReportDiagnostic(diagnostic);

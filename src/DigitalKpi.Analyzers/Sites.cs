@@ -42,6 +42,9 @@ internal sealed class FixInfo
 /// <summary>A target read from source (a <c>Target.For(…)…Build()</c> chain or <c>new Target(…)</c>).</summary>
 internal sealed class TargetSite
 {
+    private string? idDisplay;
+    private string? codeDisplay;
+
     internal TargetSite(SiteKey key, Func<string, string, Target?> factory, Location fallback)
     {
         Key = key;
@@ -59,7 +62,15 @@ internal sealed class TargetSite
 
     internal string IdPlaceholder { get; set; } = string.Empty;
 
-    internal string IdDisplay { get; set; } = string.Empty;
+    /// <summary>How the id is shown in messages: the id, or the expression that gives it (computed when first needed).</summary>
+    internal string IdDisplay
+    {
+        get => idDisplay ??= IdSyntax is null ? string.Empty : ValueReader.Display(IdSyntax);
+        set => idDisplay = value;
+    }
+
+    /// <summary>The id's expression when it is not a constant.</summary>
+    internal SyntaxNode? IdSyntax { get; set; }
 
     /// <summary>The indicator code, or null when not a constant.</summary>
     internal string? IndicatorCode { get; set; }
@@ -69,7 +80,15 @@ internal sealed class TargetSite
 
     internal string CodePlaceholder { get; set; } = string.Empty;
 
-    internal string CodeDisplay { get; set; } = string.Empty;
+    /// <summary>How the indicator code is shown in messages: the code, or the expression that gives it (computed when first needed).</summary>
+    internal string CodeDisplay
+    {
+        get => codeDisplay ??= CodeSyntax is null ? string.Empty : ValueReader.Display(CodeSyntax);
+        set => codeDisplay = value;
+    }
+
+    /// <summary>The indicator code's expression when it is not a constant.</summary>
+    internal SyntaxNode? CodeSyntax { get; set; }
 
     /// <summary>Builds the target with an id and indicator code through the core's own API; null when its shape is invalid.</summary>
     internal Func<string, string, Target?> Factory { get; }
