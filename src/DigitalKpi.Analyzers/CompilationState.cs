@@ -121,6 +121,7 @@ internal sealed class CompilationState
         {
             return;
         }
+        site.Built = target;
         targets.Add(site);
         ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { target }), LocalOptions);
         if (found.IsEmpty)
@@ -200,7 +201,7 @@ internal sealed class CompilationState
             {
                 codeKnown.Add(t);
             }
-            if (t.Factory(t.Id ?? t.IdPlaceholder, code ?? t.CodePlaceholder) is { } target)
+            if (Rebuild(t, code ?? t.CodePlaceholder) is { } target)
             {
                 built.Add(t, target);
             }
@@ -317,6 +318,25 @@ internal sealed class CompilationState
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The target of a site with its indicator code resolved: the one the per-definition pass built when the code is the
+    /// same, else a copy with the code (the same checks as building it again through the builder, at less cost).
+    /// </summary>
+    private static Target? Rebuild(TargetSite site, string code)
+    {
+        if (site.Built is not { } t)
+        {
+            return site.Factory(site.Id ?? site.IdPlaceholder, code);
+        }
+        if (string.Equals(t.IndicatorCode, code, StringComparison.Ordinal))
+        {
+            return t;
+        }
+        return ValueReader.Guard(
+            () => new Target(t.Id, code, t.Comparator, t.Threshold, t.Deadline, t.Level, t.Upper, t.Tolerance, t.StartDate, t.Baseline, t.Maintain, t.Aspirational, t.Refines, t.Source),
+            out Target copy) ? copy : null;
     }
 
     /// <summary>

@@ -90,6 +90,9 @@ internal sealed class TargetSite
     /// <summary>The indicator code's expression when it is not a constant.</summary>
     internal SyntaxNode? CodeSyntax { get; set; }
 
+    /// <summary>The target as the per-definition pass built it (with the placeholders for a non-constant id or code), or null.</summary>
+    internal Target? Built { get; set; }
+
     /// <summary>Builds the target with an id and indicator code through the core's own API; null when its shape is invalid.</summary>
     internal Func<string, string, Target?> Factory { get; }
 
