@@ -166,12 +166,17 @@ internal sealed class CompilationState
         Array.Sort(allIndicators, (a, b) => Compare(a.Key, b.Key));
         Array.Sort(allCatalogs, (a, b) => Compare(a.Key, b.Key));
 
+        // A catalog names a definition by the field or property it initializes (owner), or writes it inline (key: an
+        // inline definition initializes nothing, so only definitions without an owner are looked up by key).
         var targetByKey = new Dictionary<SiteKey, TargetSite>();
         var targetByOwner = new Dictionary<ISymbol, TargetSite>(SymbolEqualityComparer.Default);
         foreach (TargetSite t in allTargets)
         {
-            targetByKey[t.Key] = t;
-            if (t.Owner is not null && !targetByOwner.ContainsKey(t.Owner))
+            if (t.Owner is null)
+            {
+                targetByKey[t.Key] = t;
+            }
+            else if (!targetByOwner.ContainsKey(t.Owner))
             {
                 targetByOwner.Add(t.Owner, t);
             }
@@ -180,16 +185,17 @@ internal sealed class CompilationState
         var indicatorByOwner = new Dictionary<ISymbol, IndicatorSite>(SymbolEqualityComparer.Default);
         foreach (IndicatorSite i in allIndicators)
         {
-            indicatorByKey[i.Key] = i;
-            if (i.Owner is not null && !indicatorByOwner.ContainsKey(i.Owner))
+            if (i.Owner is null)
+            {
+                indicatorByKey[i.Key] = i;
+            }
+            else if (!indicatorByOwner.ContainsKey(i.Owner))
             {
                 indicatorByOwner.Add(i.Owner, i);
             }
         }
 
-        // Build every target once, with its indicator code resolved through the indicator it names when possible.
-        var built = new Dictionary<TargetSite, Target>();
-        var codeKnown = new HashSet<TargetSite>();
+        // Every target with its indicator code resolved through the indicator it names when possible.
         foreach (TargetSite t in allTargets)
         {
             string? code = t.IndicatorCode;
@@ -197,32 +203,29 @@ internal sealed class CompilationState
             {
                 code = named.Indicator.Code;
             }
-            if (code is not null)
-            {
-                codeKnown.Add(t);
-            }
-            if (Rebuild(t, code ?? t.CodePlaceholder) is { } target)
-            {
-                built.Add(t, target);
-            }
+            t.CodeKnown = code is not null;
+            t.Resolved = Rebuild(t, code ?? t.CodePlaceholder);
+            t.InCatalog = false;
+        }
+        foreach (IndicatorSite i in allIndicators)
+        {
+            i.InCatalog = false;
         }
 
         var groups = new List<Group>();
-        var targetsInCatalogs = new HashSet<TargetSite>();
-        var indicatorsInCatalogs = new HashSet<IndicatorSite>();
         foreach (CatalogSite c in allCatalogs)
         {
             var group = new Group(complete: c.Targets is not null && c.Indicators is not null);
             foreach (ElementRef? e in c.Targets ?? new List<ElementRef?>())
             {
                 TargetSite? t = e is null ? null : e.Key is { } k ? Find(targetByKey, k) : Find(targetByOwner, e.Symbol!);
-                if (t is null || !built.ContainsKey(t))
+                if (t?.Resolved is null)
                 {
                     group.Complete = false;
                     continue;
                 }
                 group.Targets.Add(t);
-                targetsInCatalogs.Add(t);
+                t.InCatalog = true;
             }
             foreach (ElementRef? e in c.Indicators ?? new List<ElementRef?>())
             {
@@ -233,7 +236,7 @@ internal sealed class CompilationState
                     continue;
                 }
                 group.Indicators.Add(i);
-                indicatorsInCatalogs.Add(i);
+                i.InCatalog = true;
             }
             groups.Add(group);
         }
@@ -242,14 +245,14 @@ internal sealed class CompilationState
         var loose = new Group(complete: false);
         foreach (TargetSite t in allTargets)
         {
-            if (!targetsInCatalogs.Contains(t) && built.ContainsKey(t))
+            if (!t.InCatalog && t.Resolved is not null)
             {
                 loose.Targets.Add(t);
             }
         }
         foreach (IndicatorSite i in allIndicators)
         {
-            if (!indicatorsInCatalogs.Contains(i))
+            if (!i.InCatalog)
             {
                 loose.Indicators.Add(i);
             }
@@ -264,7 +267,7 @@ internal sealed class CompilationState
         var builtById = new Dictionary<string, List<TargetSite>>(StringComparer.Ordinal);
         foreach (TargetSite t in allTargets)
         {
-            if (built.TryGetValue(t, out Target? target))
+            if (t.Resolved is { } target)
             {
                 if (!builtById.TryGetValue(target.Id, out List<TargetSite>? sameId))
                 {
@@ -285,11 +288,11 @@ internal sealed class CompilationState
             {
                 continue;
             }
-            var reference = new Catalog("ZZ-REFERENCE", "reference", "VN", group.LookupIndicators, RefinedTargets(group, built, builtById));
+            var reference = new Catalog("ZZ-REFERENCE", "reference", "VN", group.LookupIndicators, RefinedTargets(group, builtById));
             var catalogTargets = new List<Target>(group.Targets.Count);
             foreach (TargetSite t in group.Targets)
             {
-                catalogTargets.Add(built[t]);
+                catalogTargets.Add(t.Resolved!);
             }
             var catalogIndicators = new List<Indicator>(group.Indicators.Count);
             foreach (IndicatorSite i in group.Indicators)
@@ -307,7 +310,7 @@ internal sealed class CompilationState
                     continue;
                 }
                 if (d.Template == KpiRules.Messages.UnknownIndicator
-                    && (!group.Complete || !Mapper.TryTarget(d.Location.Path, group.Targets, out TargetSite? unknown) || !codeKnown.Contains(unknown!)))
+                    && (!group.Complete || !Mapper.TryTarget(d.Location.Path, group.Targets, out TargetSite? unknown) || !unknown!.CodeKnown))
                 {
                     continue;
                 }
@@ -345,14 +348,14 @@ internal sealed class CompilationState
     /// so this gives the findings a catalog of all the other targets would, in time proportional to the group's size
     /// (building that catalog for every group made the compilation-end pass quadratic).
     /// </summary>
-    private static List<Target> RefinedTargets(Group group, Dictionary<TargetSite, Target> built, Dictionary<string, List<TargetSite>> builtById)
+    private static List<Target> RefinedTargets(Group group, Dictionary<string, List<TargetSite>> builtById)
     {
         var references = new List<Target>();
         HashSet<TargetSite>? members = null;
         HashSet<string>? seen = null;
         foreach (TargetSite t in group.Targets)
         {
-            if (built[t].Refines is not { } refined || !builtById.TryGetValue(refined, out List<TargetSite>? candidates))
+            if (t.Resolved!.Refines is not { } refined || !builtById.TryGetValue(refined, out List<TargetSite>? candidates))
             {
                 continue;
             }
@@ -366,7 +369,7 @@ internal sealed class CompilationState
             {
                 if (!members.Contains(candidate))
                 {
-                    references.Add(built[candidate]);
+                    references.Add(candidate.Resolved!);
                     break;
                 }
             }
