@@ -30,6 +30,26 @@ internal sealed class CompilationState
         KpiRules.Messages.NumeratorAboveDenominator,
         KpiRules.Messages.InvalidFractionParts);
 
+    /// <summary>
+    /// Options of the per-definition pass: only the rules it reports (a target validated alone has no indicator, so the
+    /// others would only produce findings to throw away, such as "unknown indicator" for every target).
+    /// </summary>
+    private static readonly ValidationOptions LocalOptions = ValidationOptions.Default
+        .WithSeverity(KpiRules.ComparatorContradictsDirection.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.MilestonesRegress.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.Duplicate.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.UnitMismatch.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.LessAmbitiousThanNational.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.UnresolvedReference.Id, KpiSeverity.None);
+
+    /// <summary>Options of the compilation-end pass: without the rules only the per-definition pass reports.</summary>
+    private static readonly ValidationOptions CatalogOptions = ValidationOptions.Default
+        .WithSeverity(KpiRules.ValueOutsideDomain.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.InvalidBand.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.DatesOutOfOrder.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.BaselineAlreadyMeetsTarget.Id, KpiSeverity.None)
+        .WithSeverity(KpiRules.FractionInconsistent.Id, KpiSeverity.None);
+
     private readonly SourceReader reader;
     private readonly ConcurrentBag<TargetSite> targets = new();
     private readonly ConcurrentBag<IndicatorSite> indicators = new();
@@ -101,8 +121,13 @@ internal sealed class CompilationState
         {
             return;
         }
+        site.Built = target;
         targets.Add(site);
-        ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { target }));
+        ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { target }), LocalOptions);
+        if (found.IsEmpty)
+        {
+            return;
+        }
         var sites = new[] { site };
         var substitutions = Substitutions(sites);
         foreach (KpiDiagnostic d in found)
@@ -141,12 +166,17 @@ internal sealed class CompilationState
         Array.Sort(allIndicators, (a, b) => Compare(a.Key, b.Key));
         Array.Sort(allCatalogs, (a, b) => Compare(a.Key, b.Key));
 
+        // A catalog names a definition by the field or property it initializes (owner), or writes it inline (key: an
+        // inline definition initializes nothing, so only definitions without an owner are looked up by key).
         var targetByKey = new Dictionary<SiteKey, TargetSite>();
         var targetByOwner = new Dictionary<ISymbol, TargetSite>(SymbolEqualityComparer.Default);
         foreach (TargetSite t in allTargets)
         {
-            targetByKey[t.Key] = t;
-            if (t.Owner is not null && !targetByOwner.ContainsKey(t.Owner))
+            if (t.Owner is null)
+            {
+                targetByKey[t.Key] = t;
+            }
+            else if (!targetByOwner.ContainsKey(t.Owner))
             {
                 targetByOwner.Add(t.Owner, t);
             }
@@ -155,16 +185,17 @@ internal sealed class CompilationState
         var indicatorByOwner = new Dictionary<ISymbol, IndicatorSite>(SymbolEqualityComparer.Default);
         foreach (IndicatorSite i in allIndicators)
         {
-            indicatorByKey[i.Key] = i;
-            if (i.Owner is not null && !indicatorByOwner.ContainsKey(i.Owner))
+            if (i.Owner is null)
+            {
+                indicatorByKey[i.Key] = i;
+            }
+            else if (!indicatorByOwner.ContainsKey(i.Owner))
             {
                 indicatorByOwner.Add(i.Owner, i);
             }
         }
 
-        // Build every target once, with its indicator code resolved through the indicator it names when possible.
-        var built = new Dictionary<TargetSite, Target>();
-        var codeKnown = new HashSet<TargetSite>();
+        // Every target with its indicator code resolved through the indicator it names when possible.
         foreach (TargetSite t in allTargets)
         {
             string? code = t.IndicatorCode;
@@ -172,32 +203,29 @@ internal sealed class CompilationState
             {
                 code = named.Indicator.Code;
             }
-            if (code is not null)
-            {
-                codeKnown.Add(t);
-            }
-            if (t.Factory(t.Id ?? t.IdPlaceholder, code ?? t.CodePlaceholder) is { } target)
-            {
-                built.Add(t, target);
-            }
+            t.CodeKnown = code is not null;
+            t.Resolved = Rebuild(t, code ?? t.CodePlaceholder);
+            t.InCatalog = false;
+        }
+        foreach (IndicatorSite i in allIndicators)
+        {
+            i.InCatalog = false;
         }
 
         var groups = new List<Group>();
-        var targetsInCatalogs = new HashSet<TargetSite>();
-        var indicatorsInCatalogs = new HashSet<IndicatorSite>();
         foreach (CatalogSite c in allCatalogs)
         {
             var group = new Group(complete: c.Targets is not null && c.Indicators is not null);
             foreach (ElementRef? e in c.Targets ?? new List<ElementRef?>())
             {
                 TargetSite? t = e is null ? null : e.Key is { } k ? Find(targetByKey, k) : Find(targetByOwner, e.Symbol!);
-                if (t is null || !built.ContainsKey(t))
+                if (t?.Resolved is null)
                 {
                     group.Complete = false;
                     continue;
                 }
                 group.Targets.Add(t);
-                targetsInCatalogs.Add(t);
+                t.InCatalog = true;
             }
             foreach (ElementRef? e in c.Indicators ?? new List<ElementRef?>())
             {
@@ -208,7 +236,7 @@ internal sealed class CompilationState
                     continue;
                 }
                 group.Indicators.Add(i);
-                indicatorsInCatalogs.Add(i);
+                i.InCatalog = true;
             }
             groups.Add(group);
         }
@@ -217,14 +245,14 @@ internal sealed class CompilationState
         var loose = new Group(complete: false);
         foreach (TargetSite t in allTargets)
         {
-            if (!targetsInCatalogs.Contains(t) && built.ContainsKey(t))
+            if (!t.InCatalog && t.Resolved is not null)
             {
                 loose.Targets.Add(t);
             }
         }
         foreach (IndicatorSite i in allIndicators)
         {
-            if (!indicatorsInCatalogs.Contains(i))
+            if (!i.InCatalog)
             {
                 loose.Indicators.Add(i);
             }
@@ -235,28 +263,36 @@ internal sealed class CompilationState
         }
         groups.Add(loose);
 
-        Dictionary<string, string> substitutions = Substitutions(allTargets);
+        // The built targets by id, in document order: where the national target a target refines (DKPI011) is looked up.
+        var builtById = new Dictionary<string, List<TargetSite>>(StringComparer.Ordinal);
+        foreach (TargetSite t in allTargets)
+        {
+            if (t.Resolved is { } target)
+            {
+                if (!builtById.TryGetValue(target.Id, out List<TargetSite>? sameId))
+                {
+                    sameId = new List<TargetSite>(1);
+                    builtById.Add(target.Id, sameId);
+                }
+                sameId.Add(t);
+            }
+        }
+
+        // How placeholders are shown in messages: built when the first finding needs it.
+        Dictionary<string, string>? substitutions = null;
         var reported = new HashSet<(string, Location, string)>();
         foreach (Group group in groups)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             if (group.Targets.Count == 0 && group.Indicators.Count < 2)
             {
                 continue;
             }
-            var members = new HashSet<TargetSite>(group.Targets);
-            var others = new List<Target>();
-            foreach (TargetSite t in allTargets)
-            {
-                if (!members.Contains(t) && built.TryGetValue(t, out Target? other))
-                {
-                    others.Add(other);
-                }
-            }
-            var reference = new Catalog("ZZ-REFERENCE", "reference", "VN", group.LookupIndicators, others);
+            var reference = new Catalog("ZZ-REFERENCE", "reference", "VN", group.LookupIndicators, RefinedTargets(group, builtById));
             var catalogTargets = new List<Target>(group.Targets.Count);
             foreach (TargetSite t in group.Targets)
             {
-                catalogTargets.Add(built[t]);
+                catalogTargets.Add(t.Resolved!);
             }
             var catalogIndicators = new List<Indicator>(group.Indicators.Count);
             foreach (IndicatorSite i in group.Indicators)
@@ -265,7 +301,7 @@ internal sealed class CompilationState
             }
             ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(
                 new Catalog("ZZ-CATALOG", "catalog", "VN", catalogIndicators, catalogTargets),
-                ValidationOptions.Default.WithReferenceCatalogs(new[] { reference }));
+                CatalogOptions.WithReferenceCatalogs(new[] { reference }));
             foreach (KpiDiagnostic d in found)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -274,17 +310,71 @@ internal sealed class CompilationState
                     continue;
                 }
                 if (d.Template == KpiRules.Messages.UnknownIndicator
-                    && (!group.Complete || !Mapper.TryTarget(d.Location.Path, group.Targets, out TargetSite? unknown) || !codeKnown.Contains(unknown!)))
+                    && (!group.Complete || !Mapper.TryTarget(d.Location.Path, group.Targets, out TargetSite? unknown) || !unknown!.CodeKnown))
                 {
                     continue;
                 }
-                if (Mapper.ToDiagnostic(d, group.Targets, group.Indicators, substitutions) is { } diagnostic
+                if (Mapper.ToDiagnostic(d, group.Targets, group.Indicators, substitutions ??= Substitutions(allTargets)) is { } diagnostic
                     && reported.Add((diagnostic.Id, diagnostic.Location, diagnostic.GetMessage(CultureInfo.InvariantCulture))))
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The target of a site with its indicator code resolved: the one the per-definition pass built when the code is the
+    /// same, else a copy with the code (the same checks as building it again through the builder, at less cost).
+    /// </summary>
+    private static Target? Rebuild(TargetSite site, string code)
+    {
+        if (site.Built is not { } t)
+        {
+            return site.Factory(site.Id ?? site.IdPlaceholder, code);
+        }
+        if (string.Equals(t.IndicatorCode, code, StringComparison.Ordinal))
+        {
+            return t;
+        }
+        return ValueReader.Guard(
+            () => new Target(t.Id, code, t.Comparator, t.Threshold, t.Deadline, t.Level, t.Upper, t.Tolerance, t.StartDate, t.Baseline, t.Maintain, t.Aspirational, t.Refines, t.Source),
+            out Target copy) ? copy : null;
+    }
+
+    /// <summary>
+    /// The reference targets of a group: for each national target its targets refine, the first target of the compilation
+    /// with that id outside the group (document order). The validator looks up nothing else among the reference targets,
+    /// so this gives the findings a catalog of all the other targets would, in time proportional to the group's size
+    /// (building that catalog for every group made the compilation-end pass quadratic).
+    /// </summary>
+    private static List<Target> RefinedTargets(Group group, Dictionary<string, List<TargetSite>> builtById)
+    {
+        var references = new List<Target>();
+        HashSet<TargetSite>? members = null;
+        HashSet<string>? seen = null;
+        foreach (TargetSite t in group.Targets)
+        {
+            if (t.Resolved!.Refines is not { } refined || !builtById.TryGetValue(refined, out List<TargetSite>? candidates))
+            {
+                continue;
+            }
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!seen.Add(refined))
+            {
+                continue;
+            }
+            members ??= new HashSet<TargetSite>(group.Targets);
+            foreach (TargetSite candidate in candidates)
+            {
+                if (!members.Contains(candidate))
+                {
+                    references.Add(candidate.Resolved!);
+                    break;
+                }
+            }
+        }
+        return references;
     }
 
     private static T? Find<TKey, T>(Dictionary<TKey, T> map, TKey key)

@@ -5,7 +5,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DigitalKpi.Analyzers;
 
 /// <summary>
-/// Reports the DigitalKpi consistency rules DKPI001–DKPI012 on catalogs, indicators and targets defined in C#.
+/// Reports the DigitalKpi consistency rules DKPI001–DKPI012 on catalogs, indicators and targets defined in C#, and on
+/// catalogs and measurement sets kept as JSON files given as <c>AdditionalFiles</c> named <c>*.kpi.json</c> (DKPI000
+/// when such a file cannot be read).
 /// </summary>
 /// <remarks>
 /// Rules about one target (DKPI001, DKPI002, DKPI005, DKPI008 for an abolished level, DKPI009) and about one fraction
@@ -18,7 +20,7 @@ namespace DigitalKpi.Analyzers;
 public sealed class KpiAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => KpiDescriptors.All;
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => KpiDescriptors.Supported;
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -27,6 +29,11 @@ public sealed class KpiAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // Catalogs and measurement sets kept as JSON (AdditionalFiles named *.kpi.json).
+            if (JsonFiles.Create(start.Options.AdditionalFiles) is { } json)
+            {
+                start.RegisterAdditionalFileAction(json.AnalyzeFile);
+            }
             KpiTypes? types = KpiTypes.Create(start.Compilation);
             if (types is null)
             {
@@ -36,9 +43,6 @@ public sealed class KpiAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
             start.RegisterCompilationEndAction(state.AnalyzeCompilationEnd);
-            // TODO(json): check catalog JSON files given as AdditionalFiles (*.kpi.json) with KpiJson.ReadCatalog(...) from
-            // DigitalKpi.Json once that reader is on main (branch 'json'): RegisterAdditionalFileAction, map its located
-            // diagnostics to Location.Create(path, span, lineSpan), and link src/DigitalKpi/Json/*.cs like the other core sources.
         });
     }
 }

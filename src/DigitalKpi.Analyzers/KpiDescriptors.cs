@@ -5,9 +5,10 @@ using Microsoft.CodeAnalysis;
 namespace DigitalKpi.Analyzers;
 
 /// <summary>
-/// The Roslyn descriptors of the rules DKPI001–DKPI012. IDs, categories and default severities are written out as
-/// literals so that the release-tracking analyzers (AnalyzerReleases.*.md) can check them; titles, descriptions and help
-/// links come from <see cref="KpiRules"/>, and a test checks that every descriptor agrees with its <see cref="RuleDescriptor"/>.
+/// The Roslyn descriptors of the rules DKPI001–DKPI012, and of DKPI000 (a catalog JSON file given as an
+/// <c>AdditionalFiles</c> item cannot be read). IDs, categories and default severities are written out as literals so
+/// that the release-tracking analyzers (AnalyzerReleases.*.md) can check them; titles, descriptions and help links come
+/// from <see cref="KpiRules"/>, and a test checks that every descriptor agrees with its <see cref="RuleDescriptor"/>.
 /// </summary>
 internal static class KpiDescriptors
 {
@@ -17,6 +18,19 @@ internal static class KpiDescriptors
     internal const string CompilationEndTag = WellKnownDiagnosticTags.CompilationEnd;
 
     private const string MessageFormat = "{0}";
+
+    /// <summary>
+    /// DKPI000 belongs to the analyzer, not to the core's consistency rules (<see cref="KpiRules.All"/>): at run time an
+    /// unreadable document is a <c>KpiJsonException</c>, at build time it is this diagnostic, at the offending token.
+    /// </summary>
+    internal static RuleDescriptor UnreadableDocumentRule { get; } = new("DKPI000", "Unreadable DigitalKpi JSON document", "Không đọc được tài liệu JSON của DigitalKpi", KpiSeverity.Error);
+
+    /// <summary>DKPI000 — {0} JSON path, {1} the reader's reason (in English, as <c>KpiJsonException.Reason</c> gives it).</summary>
+    internal static RuleMessage UnreadableDocument { get; } = new(UnreadableDocumentRule,
+        "{0}: not a readable DigitalKpi catalog or measurement set: {1}",
+        "{0}: không đọc được như danh mục hoặc bộ số liệu DigitalKpi: {1}");
+
+    internal static readonly DiagnosticDescriptor DKPI000 = new("DKPI000", new RuleTitle(UnreadableDocumentRule, description: false), MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, new RuleTitle(UnreadableDocumentRule, description: true), UnreadableDocumentRule.HelpLink);
 
     internal static readonly DiagnosticDescriptor DKPI001 = new("DKPI001", Title("DKPI001"), MessageFormat, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, Description("DKPI001"), HelpLink("DKPI001"));
 
@@ -42,16 +56,19 @@ internal static class KpiDescriptors
 
     internal static readonly DiagnosticDescriptor DKPI012 = new("DKPI012", Title("DKPI012"), MessageFormat, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, Description("DKPI012"), HelpLink("DKPI012"), CompilationEndTag);
 
-    /// <summary>All descriptors, in ID order.</summary>
+    /// <summary>The descriptors of the consistency rules DKPI001–DKPI012, in ID order (one per <see cref="KpiRules.All"/>).</summary>
     internal static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         DKPI001, DKPI002, DKPI003, DKPI004, DKPI005, DKPI006, DKPI007, DKPI008, DKPI009, DKPI010, DKPI011, DKPI012);
+
+    /// <summary>Everything the analyzer reports: DKPI000 and the consistency rules, in ID order.</summary>
+    internal static ImmutableArray<DiagnosticDescriptor> Supported { get; } = All.Insert(0, DKPI000);
 
     /// <summary>The descriptor of a rule.</summary>
     /// <param name="rule">The rule.</param>
     /// <returns>The descriptor, or null for an unknown rule.</returns>
     internal static DiagnosticDescriptor? For(RuleDescriptor rule)
     {
-        foreach (DiagnosticDescriptor d in All)
+        foreach (DiagnosticDescriptor d in Supported)
         {
             if (d.Id == rule.Id)
             {

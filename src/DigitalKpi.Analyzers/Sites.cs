@@ -42,6 +42,9 @@ internal sealed class FixInfo
 /// <summary>A target read from source (a <c>Target.For(…)…Build()</c> chain or <c>new Target(…)</c>).</summary>
 internal sealed class TargetSite
 {
+    private string? idDisplay;
+    private string? codeDisplay;
+
     internal TargetSite(SiteKey key, Func<string, string, Target?> factory, Location fallback)
     {
         Key = key;
@@ -59,7 +62,15 @@ internal sealed class TargetSite
 
     internal string IdPlaceholder { get; set; } = string.Empty;
 
-    internal string IdDisplay { get; set; } = string.Empty;
+    /// <summary>How the id is shown in messages: the id, or the expression that gives it (computed when first needed).</summary>
+    internal string IdDisplay
+    {
+        get => idDisplay ??= IdSyntax is null ? string.Empty : ValueReader.Display(IdSyntax);
+        set => idDisplay = value;
+    }
+
+    /// <summary>The id's expression when it is not a constant.</summary>
+    internal SyntaxNode? IdSyntax { get; set; }
 
     /// <summary>The indicator code, or null when not a constant.</summary>
     internal string? IndicatorCode { get; set; }
@@ -69,13 +80,33 @@ internal sealed class TargetSite
 
     internal string CodePlaceholder { get; set; } = string.Empty;
 
-    internal string CodeDisplay { get; set; } = string.Empty;
+    /// <summary>How the indicator code is shown in messages: the code, or the expression that gives it (computed when first needed).</summary>
+    internal string CodeDisplay
+    {
+        get => codeDisplay ??= CodeSyntax is null ? string.Empty : ValueReader.Display(CodeSyntax);
+        set => codeDisplay = value;
+    }
+
+    /// <summary>The indicator code's expression when it is not a constant.</summary>
+    internal SyntaxNode? CodeSyntax { get; set; }
+
+    /// <summary>The target as the per-definition pass built it (with the placeholders for a non-constant id or code), or null.</summary>
+    internal Target? Built { get; set; }
+
+    /// <summary>Compilation-end pass: the target with its indicator code resolved, or null when it cannot be built.</summary>
+    internal Target? Resolved { get; set; }
+
+    /// <summary>Compilation-end pass: whether the indicator code is known (a constant, or the code of an indicator defined in the compilation).</summary>
+    internal bool CodeKnown { get; set; }
+
+    /// <summary>Compilation-end pass: whether a visible catalog lists this target.</summary>
+    internal bool InCatalog { get; set; }
 
     /// <summary>Builds the target with an id and indicator code through the core's own API; null when its shape is invalid.</summary>
     internal Func<string, string, Target?> Factory { get; }
 
     /// <summary>Source locations by JSON member name (value, upper, comparator, level, deadline, …).</summary>
-    internal Dictionary<string, Location> Locations { get; } = new(StringComparer.Ordinal);
+    internal LocationMap Locations { get; } = new();
 
     internal Location Fallback { get; }
 
@@ -106,6 +137,9 @@ internal sealed class IndicatorSite
 
     internal ISymbol? Owner { get; set; }
 
+    /// <summary>Compilation-end pass: whether a visible catalog lists this indicator.</summary>
+    internal bool InCatalog { get; set; }
+
     internal Indicator Indicator { get; }
 
     internal Location CodeLocation { get; }
@@ -128,4 +162,50 @@ internal sealed class CatalogSite
 
     /// <summary>The listed targets (null entries: not visible), or null when the list itself is not visible.</summary>
     internal List<ElementRef?>? Targets { get; }
+}
+
+/// <summary>
+/// The source location of each JSON member of a target that the rules may name (a fixed set): one small array per
+/// target instead of a dictionary, as the analyzer reads tens of thousands of targets.
+/// </summary>
+internal sealed class LocationMap
+{
+    private static readonly string[] Members =
+    {
+        "id", "indicator", "comparator", "value", "unit", "upper", "tolerance", "level", "deadline", "startDate", "baseline", "baseline.value", "refines",
+    };
+
+    private readonly Location?[] slots = new Location?[Members.Length];
+
+    /// <summary>Sets the location of a member (one of the fixed set).</summary>
+    internal Location this[string member]
+    {
+        set => slots[IndexOf(member) is int i and >= 0 ? i : throw new ArgumentOutOfRangeException(nameof(member), member, "Not a target member.")] = value;
+    }
+
+    internal void Remove(string member)
+    {
+        if (IndexOf(member) is int i and >= 0)
+        {
+            slots[i] = null;
+        }
+    }
+
+    internal bool TryGetValue(string member, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Location? location)
+    {
+        location = IndexOf(member) is int i and >= 0 ? slots[i] : null;
+        return location is not null;
+    }
+
+    private static int IndexOf(string member)
+    {
+        for (int i = 0; i < Members.Length; i++)
+        {
+            if (string.Equals(Members[i], member, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

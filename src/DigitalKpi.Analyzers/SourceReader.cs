@@ -499,7 +499,7 @@ internal sealed class SourceReader
         }
         else
         {
-            site.IdDisplay = ValueReader.Display(idArg.Value.Syntax);
+            site.IdSyntax = idArg.Value.Syntax;
         }
         site.IdPlaceholder = NewPlaceholder("ID");
         site.Locations["id"] = site.Fallback;
@@ -513,7 +513,7 @@ internal sealed class SourceReader
         }
         else
         {
-            site.CodeDisplay = ValueReader.Display(codeArg.Value.Syntax);
+            site.CodeSyntax = codeArg.Value.Syntax;
             IOperation v = ValueReader.Unwrap(codeArg.Value);
             if (v is IPropertyReferenceOperation { Property.Name: "Code", Instance: { } instance } code2 && KpiTypes.Is(code2.Property.ContainingType, Types.Indicator))
             {

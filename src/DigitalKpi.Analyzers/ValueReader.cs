@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -101,13 +102,8 @@ internal sealed class ValueReader
         if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is { } v && TryConvert(v, out decimal d)
             && d == decimal.Truncate(d) && d >= int.MinValue && d <= int.MaxValue)
         {
-            object boxed = Enum.ToObject(typeof(T), (int)d);
-            if (!Enum.IsDefined(typeof(T), boxed))
-            {
-                return false;
-            }
-            value = (T)boxed;
-            return true;
+            // Only the members the enum defines (no reflection per call: the analyzer reads thousands of them).
+            return EnumMembers<T>.ByValue.TryGetValue((int)d, out value);
         }
         if (operation is IConversionOperation { Conversion.IsUserDefined: false } conversion && depth <= MaxDepth)
         {
@@ -454,4 +450,22 @@ internal sealed class ValueReader
     }
 
     internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The members of an enum by their (int) value, read once per enum type.</summary>
+/// <typeparam name="T">The enum type.</typeparam>
+internal static class EnumMembers<T>
+    where T : struct, Enum
+{
+    internal static readonly Dictionary<int, T> ByValue = Create();
+
+    private static Dictionary<int, T> Create()
+    {
+        var map = new Dictionary<int, T>();
+        foreach (T member in (T[])Enum.GetValues(typeof(T)))
+        {
+            map[Convert.ToInt32(member, CultureInfo.InvariantCulture)] = member;
+        }
+        return map;
+    }
 }

@@ -133,20 +133,40 @@ internal static class Harness
     /// Checks that exactly the marked diagnostics are reported (ID, file and span) among the IDs the test is about (its
     /// default ID and the IDs in the markup). The indicators file is added unless given.
     /// </summary>
-    internal static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string? defaultId, params (string Path, string Markup)[] files)
+    internal static Task<ImmutableArray<Diagnostic>> VerifyAsync(string? defaultId, params (string Path, string Markup)[] files)
+        => VerifyWithAdditionalFilesAsync(defaultId, files, []);
+
+    /// <summary>
+    /// Like <see cref="VerifyAsync(string?, ValueTuple{string, string}[])"/>, with additional files (given to the analyzer as
+    /// <c>AdditionalFiles</c>, e.g. <c>plan.kpi.json</c>) whose markup is checked too. A diagnostic in an additional file
+    /// must also carry the line span of its text span.
+    /// </summary>
+    internal static async Task<ImmutableArray<Diagnostic>> VerifyWithAdditionalFilesAsync(string? defaultId, (string Path, string Markup)[] files, (string Path, string Markup)[] additionalFiles)
     {
         Source[] sources = files.Select(f => Parse(f.Path, f.Markup.StartsWith("using ", StringComparison.Ordinal) ? f.Markup : Usings + f.Markup, defaultId)).ToArray();
+        Source[] additional = additionalFiles.Select(f => Parse(f.Path, f.Markup, defaultId)).ToArray();
         var all = sources.Select(s => (s.Path, s.Text)).ToList();
         if (!all.Any(s => s.Path == "Indicators.cs"))
         {
             all.Add(("Indicators.cs", IndicatorsFile));
         }
-        ImmutableArray<Diagnostic> diagnostics = await RunAsync(Compile(all));
-        string[] expected = sources.SelectMany(s => s.Expected).Select(e => Describe(e.Id, e.Path, e.Span, e.Text)).Order(StringComparer.Ordinal).ToArray();
-        var ids = sources.SelectMany(s => s.Expected).Select(e => e.Id).Append(defaultId).ToHashSet();
+        var texts = all.Concat(additional.Select(a => (a.Path, a.Text))).ToDictionary(f => f.Path, f => SourceText.From(f.Text, Encoding.UTF8));
+        ImmutableArray<Diagnostic> diagnostics = await RunAsync(Compile(all), Options(additional.Select(a => (a.Path, a.Text)).ToArray()));
+        Source[] marked = [.. sources, .. additional];
+        string[] expected = marked.SelectMany(s => s.Expected).Select(e => Describe(e.Id, e.Path, e.Span, e.Text)).Order(StringComparer.Ordinal).ToArray();
+        var ids = marked.SelectMany(s => s.Expected).Select(e => e.Id).Append(defaultId).ToHashSet();
         string[] actual = diagnostics
             .Where(d => ids.Contains(d.Id))
-            .Select(d => Describe(d.Id, d.Location.SourceTree?.FilePath ?? "", d.Location.SourceSpan, d.Location.SourceTree?.GetText().ToString(d.Location.SourceSpan) ?? "") + "  // " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(d =>
+            {
+                string path = d.Location.GetLineSpan().Path;
+                SourceText? text = texts.GetValueOrDefault(path);
+                if (d.Location.Kind == LocationKind.ExternalFile && text is not null)
+                {
+                    Assert.Equal(text.Lines.GetLinePositionSpan(d.Location.SourceSpan), d.Location.GetLineSpan().Span);
+                }
+                return Describe(d.Id, path, d.Location.SourceSpan, text?.ToString(d.Location.SourceSpan) ?? "") + "  // " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            })
             .Order(StringComparer.Ordinal)
             .ToArray();
         Assert.True(
@@ -154,6 +174,10 @@ internal static class Harness
             "Expected:\n  " + string.Join("\n  ", expected) + "\nActual:\n  " + string.Join("\n  ", actual));
         return diagnostics;
     }
+
+    /// <summary>Analyzer options carrying additional files.</summary>
+    internal static AnalyzerOptions Options(params (string Path, string Text)[] additionalFiles)
+        => new(additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray());
 
     internal static Task<ImmutableArray<Diagnostic>> VerifyAsync(string? defaultId, string markup) => VerifyAsync(defaultId, ("Test.cs", markup));
 
@@ -207,4 +231,14 @@ internal static class Harness
         }
         return count;
     }
+}
+
+/// <summary>An additional file (an <c>AdditionalFiles</c> item) held in memory.</summary>
+internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+{
+    private readonly SourceText sourceText = SourceText.From(text, Encoding.UTF8);
+
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => sourceText;
 }

@@ -9,8 +9,11 @@ namespace DigitalKpi.Analyzers.Tests;
 /// CONSUMER-PROJECT TEST (slow: packs and runs real <c>dotnet build</c>s, about a minute). Packs src/DigitalKpi (built
 /// by the solution build; <c>--no-build</c>) into a local folder feed, restores a small consumer project from it with an
 /// isolated NuGet cache, and shows that (a) it builds cleanly with valid targets, (b) the build fails with DKPI002 when a
-/// band is inverted and warnings are errors (in English, and in Vietnamese for a Vietnamese compiler UI culture), and
-/// (c) an .editorconfig line silences it. It fails, never skips, when packing or restoring fails.
+/// band is inverted and warnings are errors (in English, and in Vietnamese for a Vietnamese compiler UI culture),
+/// (c) an .editorconfig line silences it, and (d) a catalog kept as JSON (<c>&lt;AdditionalFiles Include="plan.kpi.json" /&gt;</c>)
+/// with an inverted band fails the build with DKPI002 at <c>plan.kpi.json(line,col)</c>, which a global analyzer config
+/// silences (the compiler applies no .editorconfig section to additional files). It fails, never skips, when packing or
+/// restoring fails.
 /// </summary>
 [Trait("Category", "PackageConsumer")]
 public class PackageConsumerTests
@@ -28,6 +31,37 @@ public class PackageConsumerTests
             public static readonly Target Fibre2025 = Target.For("QT.2025.FIBRE", Fibre.Code).Between(Quantity.Percent(70), Quantity.Percent(80)).By(2025).Build();
 
             public static readonly Catalog Catalog = new("QT-02-NQ-TU", "Nghị quyết 02-NQ/TU", "45", [Fibre], [Fibre2025]);
+        }
+        """;
+
+    private const string JsonPlan = """
+        {
+          "kind": "digitalkpi.catalog",
+          "formatVersion": "1.0",
+          "id": "QT-02-NQ-TU-JSON",
+          "title": "Nghị quyết 02-NQ/TU",
+          "issuer": "45",
+          "indicators": [
+            {
+              "code": "DS.FIBRE_HOUSEHOLDS",
+              "nameVi": "Tỷ lệ hộ gia đình có cáp quang",
+              "unit": "percent",
+              "direction": "higherIsBetter",
+              "pillar": "digitalSociety",
+              "temporalNature": "snapshot"
+            }
+          ],
+          "targets": [
+            {
+              "id": "QT.2025.FIBRE.JSON",
+              "indicator": "DS.FIBRE_HOUSEHOLDS",
+              "comparator": "between",
+              "value": 80,
+              "upper": 70,
+              "unit": "percent",
+              "deadline": "2025-12-31"
+            }
+          ]
         }
         """;
 
@@ -50,7 +84,7 @@ public class PackageConsumerTests
             Assert.True(File.Exists(Path.Combine(feed, "DigitalKpi.1.0.0.snupkg")), "no symbol package");
 
             File.WriteAllText(Path.Combine(work, "nuget.config"), NuGetConfig(feed, packages));
-            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), """
+            const string project = """
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
@@ -61,7 +95,8 @@ public class PackageConsumerTests
                     <PackageReference Include="DigitalKpi" Version="1.0.0" />
                   </ItemGroup>
                 </Project>
-                """);
+                """;
+            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), project);
             string plan = Path.Combine(consumer, "Plan.cs");
 
             // (a) Valid targets: restores from the folder feed and builds with no diagnostics.
@@ -89,6 +124,28 @@ public class PackageConsumerTests
             Result silenced = Dotnet(consumer, packages, "build", "--disable-build-servers", "--no-restore");
             Assert.True(silenced.ExitCode == 0, "the .editorconfig line did not silence DKPI002:\n" + silenced.Output);
             Assert.DoesNotContain("DKPI002", silenced.Output, StringComparison.Ordinal);
+
+            // (d) A catalog kept as JSON, given as an AdditionalFiles item, with an inverted band: the build fails with
+            // DKPI002 at the value of "upper" in plan.kpi.json (the [*.cs] section above does not apply to it).
+            File.WriteAllText(plan, ValidPlan);
+            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), project.Replace(
+                "<PackageReference Include=\"DigitalKpi\" Version=\"1.0.0\" />",
+                "<PackageReference Include=\"DigitalKpi\" Version=\"1.0.0\" />\n    <AdditionalFiles Include=\"plan.kpi.json\" />",
+                StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(consumer, "plan.kpi.json"), JsonPlan);
+            Result json = Dotnet(consumer, packages, "build", "--disable-build-servers");
+            Assert.True(json.ExitCode != 0, "the build with an inverted band in plan.kpi.json succeeded:\n" + json.Output);
+            string[] jsonLines = JsonPlan.Split('\n');
+            int upperLine = Array.FindIndex(jsonLines, l => l.Contains("\"upper\"", StringComparison.Ordinal));
+            int upperColumn = jsonLines[upperLine].IndexOf("70", StringComparison.Ordinal) + 1;
+            Assert.Contains($"plan.kpi.json({upperLine + 1},{upperColumn}): error DKPI002: QT.2025.FIBRE.JSON: band 80–70% is inverted", json.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("AD0001", json.Output, StringComparison.Ordinal);
+            // The compiler applies .editorconfig sections to source files only (dotnet/roslyn#31916): a global analyzer
+            // config, found by the SDK next to the project, configures diagnostics in additional files.
+            File.WriteAllText(Path.Combine(consumer, ".globalconfig"), "is_global = true\n\ndotnet_diagnostic.DKPI002.severity = none\n");
+            Result jsonSilenced = Dotnet(consumer, packages, "build", "--disable-build-servers", "--no-restore");
+            Assert.True(jsonSilenced.ExitCode == 0, "the .globalconfig line did not silence DKPI002 in plan.kpi.json:\n" + jsonSilenced.Output);
+            Assert.DoesNotContain("DKPI002", jsonSilenced.Output, StringComparison.Ordinal);
         }
         finally
         {

@@ -71,6 +71,9 @@ public static class CatalogValidator
 
     private static void ValidateCatalog(Catalog catalog, Sink sink)
     {
+        // A rule switched off costs nothing: its pass is skipped (the analyzer validates many small catalogs with some rules off).
+        bool duplicates = sink.IsOn(KpiRules.Duplicate);
+
         // Indicators: DKPI006 duplicates.
         var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
         var indicatorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -97,31 +100,37 @@ public static class CatalogValidator
         for (int i = 0; i < catalog.Targets.Length; i++)
         {
             Target target = catalog.Targets[i];
-            if (targetIndex.TryGetValue(target.Id, out int firstId))
+            if (duplicates)
             {
-                sink.Report(KpiRules.Messages.DuplicateTargetId, TargetPath(i, "id"), target.Id, target.Id, TargetPath(firstId, "id"));
-            }
-            else
-            {
-                targetIndex.Add(target.Id, i);
-            }
-            var slot = (target.IndicatorCode, target.Level, target.Deadline);
-            if (slots.TryGetValue(slot, out int firstSlot))
-            {
-                string other = catalog.Targets[firstSlot].Id;
-                sink.Report(KpiRules.Messages.DuplicateTarget, TargetPath(i, "deadline"), target.Id,
-                    vi => [target.Id, other, target.IndicatorCode, Display.Level(target.Level, vi), Display.Date(target.Deadline)]);
-            }
-            else
-            {
-                slots.Add(slot, i);
+                if (targetIndex.TryGetValue(target.Id, out int firstId))
+                {
+                    sink.Report(KpiRules.Messages.DuplicateTargetId, TargetPath(i, "id"), target.Id, target.Id, TargetPath(firstId, "id"));
+                }
+                else
+                {
+                    targetIndex.Add(target.Id, i);
+                }
+                var slot = (target.IndicatorCode, target.Level, target.Deadline);
+                if (slots.TryGetValue(slot, out int firstSlot))
+                {
+                    string other = catalog.Targets[firstSlot].Id;
+                    sink.Report(KpiRules.Messages.DuplicateTarget, TargetPath(i, "deadline"), target.Id,
+                        vi => [target.Id, other, target.IndicatorCode, Display.Level(target.Level, vi), Display.Date(target.Deadline)]);
+                }
+                else
+                {
+                    slots.Add(slot, i);
+                }
             }
 
             indicators.TryGetValue(target.IndicatorCode, out Indicator? indicator);
             ValidateTarget(target, i, indicator, sink);
             ValidateRefinement(catalog, target, i, indicators, sink);
         }
-        ValidateMilestones(catalog, indicators, sink);
+        if (sink.IsOn(KpiRules.MilestonesRegress))
+        {
+            ValidateMilestones(catalog, indicators, sink);
+        }
     }
 
     private static void ValidateTarget(Target target, int i, Indicator? indicator, Sink sink)
@@ -433,6 +442,9 @@ public static class CatalogValidator
         internal Sink(ValidationOptions options) => Options = options;
 
         internal ValidationOptions Options { get; }
+
+        /// <summary>Whether a rule is reported (not switched off with <see cref="KpiSeverity.None"/>).</summary>
+        internal bool IsOn(RuleDescriptor rule) => Options.SeverityOf(rule) != KpiSeverity.None;
 
         internal void Report(RuleMessage message, string path, string elementId, params string[] arguments)
             => Report(message, path, elementId, _ => arguments);
