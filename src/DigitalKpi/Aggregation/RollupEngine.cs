@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -460,16 +461,47 @@ public sealed class RollupEngine
 
         internal RollupResult Execute()
         {
-            Accumulate();
             int cells = _e._members.Length * _t;
-            var output = new Output(
-                new decimal[cells],
-                NeedsSecond ? new decimal[cells] : null,
-                new int[cells],
-                new int[cells],
-                _method == AggregationMethod.ShareMeetingTarget ? new int[cells] : null,
-                new int[cells],
-                new byte[cells]);
+            int[] sources = RentCleared<int>(cells);
+            byte[] flags = RentCleared<byte>(cells);
+            try
+            {
+                Accumulate();
+                return Execute(new Output(
+                    new decimal[cells],
+                    NeedsSecond ? new decimal[cells] : null,
+                    new int[cells],
+                    new int[cells],
+                    _method == AggregationMethod.ShareMeetingTarget ? new int[cells] : null,
+                    sources,
+                    flags));
+            }
+            finally
+            {
+                // The partitions' cells and the per-cell working arrays go back to the pool (nothing of them is kept).
+                foreach (Cell[] part in _parts)
+                {
+                    if (part is not null)
+                    {
+                        ArrayPool<Cell>.Shared.Return(part);
+                    }
+                }
+                _parts = Array.Empty<Cell[]>();
+                ArrayPool<int>.Shared.Return(sources);
+                ArrayPool<byte>.Shared.Return(flags);
+            }
+        }
+
+        /// <summary>An array from the shared pool (no large-object allocation and page faults per roll-up), its first <paramref name="length"/> items cleared.</summary>
+        private static T[] RentCleared<T>(int length)
+        {
+            T[] array = ArrayPool<T>.Shared.Rent(Math.Max(1, length));
+            Array.Clear(array, 0, length);
+            return array;
+        }
+
+        private RollupResult Execute(Output output)
+        {
             var errors = new Errors();
             var mappings = new HashSet<UnitMapping>();
             var incomplete = new Dictionary<long, List<int>>();
@@ -478,7 +510,7 @@ public sealed class RollupEngine
             {
                 // Snapshots across a reorganisation: first find each leaf's latest date, so that units which had
                 // ended by then (Bắc Kạn in June) do not add their last state to their successor's (December).
-                latestKey = new int[cells];
+                latestKey = new int[output.First.Length];
                 latestKey.AsSpan().Fill(-1);
                 Distribute(output, errors, mappings, incomplete, latestKey, measure: true);
                 errors.ThrowIfAny(this);
@@ -527,7 +559,7 @@ public sealed class RollupEngine
 
         private Cell[] AccumulateRange(int start, int end)
         {
-            var cells = new Cell[_unitCount * _t];
+            Cell[] cells = RentCleared<Cell>(_unitCount * _t);
             int count = end - start;
             ReadOnlySpan<int> units = _columns.UnitIndexes.Span.Slice(start, count);
             ReadOnlySpan<int> periods = _columns.PeriodIndexes.Span.Slice(start, count);
@@ -750,6 +782,7 @@ public sealed class RollupEngine
         {
             LocalDate treeStart = _e.Tree.Period.Start;
             UnitWeights? weights = _valueMethod == AggregationMethod.WeightedMean ? _options.Weights : null;
+            bool assign = _valueMethod is AggregationMethod.Sum or AggregationMethod.SumFractions;
             int t = _t;
             for (int u = 0; u < _unitCount; u++)
             {
@@ -800,6 +833,19 @@ public sealed class RollupEngine
                     bool complete = days >= overlap;
                     if (direct >= 0 && !_mapping)
                     {
+                        int k = (direct * t) + ti;
+                        if (complete && assign && output.Sources[k] == 0)
+                        {
+                            // The common case (a leaf's own figure, whole, complete, summed): the cell is still empty,
+                            // so the sum is the figure itself.
+                            output.First[k] = a;
+                            if (output.Second is not null)
+                            {
+                                output.Second[k] = b;
+                            }
+                            output.Sources[k] = 1;
+                            continue;
+                        }
                         Add(output, incomplete, direct, ti, u, a, b, weight, 1m, true, complete);
                         continue;
                     }
@@ -975,6 +1021,8 @@ public sealed class RollupEngine
             decimal[]? second = output.Second;
             int[] reporting = output.Reporting, partial = output.Partial;
             int[]? meeting = output.Meeting;
+            bool wholeFirst = values && AreSmallWholeNumbers(first);
+            bool wholeSecond = values && AreSmallWholeNumbers(second);
             for (int pos = parents.Length - 1; pos >= 0; pos--)
             {
                 int parent = parents[pos];
@@ -995,20 +1043,97 @@ public sealed class RollupEngine
                         meeting[into + ti] += meeting[child + ti];
                     }
                 }
-                if (values)
+                if (values && !wholeFirst)
                 {
                     for (int ti = 0; ti < t; ti++)
                     {
                         first[into + ti] += first[child + ti];
                     }
-                    if (second is not null)
+                }
+                if (values && second is not null && !wholeSecond)
+                {
+                    for (int ti = 0; ti < t; ti++)
                     {
-                        for (int ti = 0; ti < t; ti++)
+                        second[into + ti] += second[child + ti];
+                    }
+                }
+            }
+            if (wholeFirst)
+            {
+                SumWholeNumbers(first);
+            }
+            if (wholeSecond)
+            {
+                SumWholeNumbers(second!);
+            }
+        }
+
+        /// <summary>
+        /// Whether the tree can be summed in 64-bit integers: every leaf figure is a whole number of scale 0 below
+        /// 2^40 in magnitude, and every other cell is still 0 (so the decimal sums are whole numbers of scale 0 too,
+        /// and no sum of fewer than 2^23 leaves overflows). Such sums are exactly the decimal sums, bit for bit.
+        /// </summary>
+        private bool AreSmallWholeNumbers(decimal[]? cells)
+        {
+            if (cells is null || !DecimalBits.IsSupported || _e._leaves.Length >= 1 << 23)
+            {
+                return false;
+            }
+            int t = _t;
+            for (int pos = 0; pos < _e._members.Length; pos++)
+            {
+                bool leaf = _e._isLeaf[pos];
+                for (int k = pos * t, end = k + t; k < end; k++)
+                {
+                    if (leaf ? !DecimalBits.TryGetSmallWhole(cells[k], 40, out _) : !DecimalBits.IsPlainZero(cells[k]))
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Sums children into parents (children have higher positions) in a pooled 64-bit array, then writes the parents back as decimals.</summary>
+        private void SumWholeNumbers(decimal[] cells)
+        {
+            int[] parents = _e._parent;
+            int t = _t;
+            int count = parents.Length * t;
+            long[] sums = ArrayPool<long>.Shared.Rent(count);
+            try
+            {
+                for (int k = 0; k < count; k++)
+                {
+                    DecimalBits.TryGetSmallWhole(cells[k], 40, out sums[k]);
+                }
+                for (int pos = parents.Length - 1; pos >= 0; pos--)
+                {
+                    int parent = parents[pos];
+                    if (parent < 0)
+                    {
+                        continue;
+                    }
+                    int child = pos * t, into = parent * t;
+                    for (int ti = 0; ti < t; ti++)
+                    {
+                        sums[into + ti] += sums[child + ti];
+                    }
+                }
+                for (int pos = 0; pos < parents.Length; pos++)
+                {
+                    if (!_e._isLeaf[pos])
+                    {
+                        for (int k = pos * t, end = k + t; k < end; k++)
                         {
-                            second[into + ti] += second[child + ti];
+                            cells[k] = sums[k];
                         }
                     }
                 }
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(sums);
             }
         }
 
