@@ -32,6 +32,10 @@ namespace DigitalKpi.Aggregation;
 public sealed class RollupEngine
 {
     private const int RowsPerPartition = 1 << 18;
+
+    /// <summary>The integer path: figures below 2^40 in magnitude, fewer than 2^23 rows (sums stay below 2^63).</summary>
+    private const int WholeBits = 40;
+    private const int MaxWholeRows = 1 << 23;
     private const byte NotWhole = 1;
     private const byte Incomplete = 2;
 
@@ -375,6 +379,16 @@ public sealed class RollupEngine
         public int Days;
     }
 
+    /// <summary>The accumulator of the integer path: the same as <see cref="Cell"/> with 64-bit sums.</summary>
+    private struct WholeCell
+    {
+        public long A;
+        public long B;
+        public int Key;
+        public int Observations;
+        public int Days;
+    }
+
     /// <summary>One roll-up: the plan (periods, method) and the steps.</summary>
     private sealed class Run
     {
@@ -397,6 +411,7 @@ public sealed class RollupEngine
         private readonly int[] _periodLength;
         private readonly LocalDate _lastDay;
         private Cell[][] _parts = Array.Empty<Cell[]>();
+        private WholeCell[]? _whole;
 
         internal Run(RollupEngine engine, Indicator indicator, RollupOptions options, AggregationMethod method, MeasurementColumns columns)
         {
@@ -487,6 +502,11 @@ public sealed class RollupEngine
                     }
                 }
                 _parts = Array.Empty<Cell[]>();
+                if (_whole is not null)
+                {
+                    ArrayPool<WholeCell>.Shared.Return(_whole);
+                    _whole = null;
+                }
                 ArrayPool<int>.Shared.Return(sources);
                 ArrayPool<byte>.Shared.Return(flags);
             }
@@ -538,7 +558,12 @@ public sealed class RollupEngine
             _parts = new Cell[parts][];
             if (parts == 1)
             {
-                _parts[0] = AccumulateRange(0, rows);
+                // Small whole numbers (counts, numerators and denominators of counts) are added as 64-bit integers.
+                _whole = rows < MaxWholeRows ? AccumulateWhole() : null;
+                if (_whole is null)
+                {
+                    _parts[0] = AccumulateRange(0, rows);
+                }
                 return;
             }
             try
@@ -555,6 +580,62 @@ public sealed class RollupEngine
                 ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
                 throw;
             }
+        }
+
+        /// <summary>
+        /// Step 1 in 64-bit integers, sequentially: when every figure is a whole number of scale 0 below 2^40 in
+        /// magnitude (checked as it goes) and there are fewer than 2^23 rows, no sum can overflow and every sum is the
+        /// decimal sum exactly. Returns null (and nothing is kept) at the first figure that is not such a number.
+        /// </summary>
+        private WholeCell[]? AccumulateWhole()
+        {
+            if (!DecimalBits.IsSupported)
+            {
+                return null;
+            }
+            WholeCell[] cells = RentCleared<WholeCell>(_unitCount * _t);
+            ReadOnlySpan<int> units = _columns.UnitIndexes.Span;
+            ReadOnlySpan<int> periods = _columns.PeriodIndexes.Span;
+            ReadOnlySpan<decimal> firsts = _fractions ? _columns.Numerators.Span : _columns.Values.Span;
+            ReadOnlySpan<decimal> seconds = _fractions ? _columns.Denominators.Span : default;
+            int[] targetOf = _targetOf, days = _days, keyOf = _keyOf;
+            int unitCount = _unitCount, t = _t;
+            bool latest = _latest, fractions = _fractions;
+            for (int i = 0; i < units.Length; i++)
+            {
+                int u = units[i], p = periods[i];
+                if ((uint)u >= (uint)unitCount || (uint)p >= (uint)targetOf.Length)
+                {
+                    ArrayPool<WholeCell>.Shared.Return(cells);
+                    throw BadRow(i, u, p);
+                }
+                long d = 0;
+                if (!DecimalBits.TryGetSmallWhole(firsts[i], WholeBits, out long n) || (fractions && !DecimalBits.TryGetSmallWhole(seconds[i], WholeBits, out d)))
+                {
+                    ArrayPool<WholeCell>.Shared.Return(cells);
+                    return null;
+                }
+                ref WholeCell cell = ref cells[(u * t) + targetOf[p]];
+                if (latest)
+                {
+                    // The order of LatestObservation: later date, then larger value (numerator), then larger denominator.
+                    int key = keyOf[p];
+                    if (cell.Observations == 0 || key > cell.Key || (key == cell.Key && (n > cell.A || (n == cell.A && d > cell.B))))
+                    {
+                        cell.Key = key;
+                        cell.A = n;
+                        cell.B = d;
+                    }
+                }
+                else
+                {
+                    cell.A += n;
+                    cell.B += d;
+                }
+                cell.Observations++;
+                cell.Days += days[p];
+            }
+            return cells;
         }
 
         private Cell[] AccumulateRange(int start, int end)
@@ -686,6 +767,10 @@ public sealed class RollupEngine
         private bool HasData(int unit, int t)
         {
             int c = (unit * _t) + t;
+            if (_whole is not null)
+            {
+                return _whole[c].Observations > 0;
+            }
             foreach (Cell[] part in _parts)
             {
                 if (part[c].Observations > 0)
@@ -703,6 +788,16 @@ public sealed class RollupEngine
         /// </summary>
         private bool TryRead(int c, out decimal first, out decimal second, out long observations, out long days, out int key)
         {
+            if (_whole is not null)
+            {
+                ref WholeCell whole = ref _whole[c];
+                first = whole.A;
+                second = whole.B;
+                observations = whole.Observations;
+                days = whole.Days;
+                key = whole.Key;
+                return observations > 0;
+            }
             if (_parts.Length == 1)
             {
                 ref Cell only = ref _parts[0][c];
