@@ -878,9 +878,14 @@ public sealed class RollupEngine
             LocalDate treeStart = _e.Tree.Period.Start;
             UnitWeights? weights = _valueMethod == AggregationMethod.WeightedMean ? _options.Weights : null;
             bool assign = _valueMethod is AggregationMethod.Sum or AggregationMethod.SumFractions;
+            bool fast = assign && _whole is not null && !_mapping && latestKey is null && !measure;
             int t = _t;
             for (int u = 0; u < _unitCount; u++)
             {
+                if (fast && TryDistributeWhole(output, u))
+                {
+                    continue;
+                }
                 AdministrativeUnit? unit = null;
                 UnitMapping? mapping = null;
                 ValidityPeriod mappingEpoch = default;
@@ -997,6 +1002,64 @@ public sealed class RollupEngine
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The usual case of step 2 in one go: a leaf of the tree, in force throughout, reporting for itself (no mapping),
+        /// figures summed in 64-bit integers, every period complete and none overlapping; each figure becomes its
+        /// leaf cell. Returns false, having changed nothing, when the unit has no figures or anything is unusual (the
+        /// general path then handles it and reports any problem).
+        /// </summary>
+        private bool TryDistributeWhole(Output output, int u)
+        {
+            WholeCell[] cells = _whole!;
+            int t = _t, row = u * t;
+            bool any = false;
+            for (int ti = 0; ti < t; ti++)
+            {
+                any |= cells[row + ti].Observations > 0;
+            }
+            if (!any)
+            {
+                return true;
+            }
+            int pos = _e._position[u];
+            if (pos < 0 || !_e._isLeaf[pos])
+            {
+                return false;
+            }
+            AdministrativeUnit unit = _e.Map[u];
+            if (unit.Level != _e.LeafLevel || unit.ValidFrom > _periods[0].Start || (unit.ValidTo is { } to && to < _lastDay))
+            {
+                return false;
+            }
+            bool additive = AggregationMethods.IsAdditive(_valueMethod);
+            for (int ti = 0; ti < t; ti++)
+            {
+                ref WholeCell c = ref cells[row + ti];
+                if (c.Observations > 0 && (c.Days != _periodLength[ti] || (!_latest && c.Observations > 1 && !additive) || output.Sources[(pos * t) + ti] != 0))
+                {
+                    return false;
+                }
+            }
+            decimal[] first = output.First;
+            decimal[]? second = output.Second;
+            for (int ti = 0; ti < t; ti++)
+            {
+                ref WholeCell c = ref cells[row + ti];
+                if (c.Observations == 0)
+                {
+                    continue;
+                }
+                int k = (pos * t) + ti;
+                first[k] = c.A;
+                if (second is not null)
+                {
+                    second[k] = c.B;
+                }
+                output.Sources[k] = 1;
+            }
+            return true;
         }
 
         private void Add(Output output, Dictionary<long, List<int>> incomplete, int pos, int ti, int unit, decimal a, decimal b, decimal weight, decimal share, bool whole, bool complete)
