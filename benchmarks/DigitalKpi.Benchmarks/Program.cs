@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
@@ -33,7 +34,10 @@ public static class Program
         }
         bool quick = args.Contains("--quick");
         string[] rest = args.Where(a => a != "--quick").ToArray();
-        IConfig config = DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary);
+        // Shared, noisy machines: the summary shows the median beside the mean, and ratios against the baseline of the same run.
+        // Every class has a category (goal) and JSON has one per direction: one table, ratios within each category.
+        IConfig config = DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary).AddColumn(StatisticColumn.Median)
+            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
         if (quick)
         {
             config = config.AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithLaunchCount(1).WithId("Quick"));

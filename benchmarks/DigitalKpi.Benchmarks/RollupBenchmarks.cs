@@ -16,6 +16,7 @@ namespace DigitalKpi.Benchmarks;
 /// PostgreSQL's <c>GROUP BY indicator, month, ROLLUP(province, district)</c> over the same rows: benchmarks/postgres/run.sh.
 /// </summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("Rollup")]
 public class RollupBenchmarks
 {
     private static readonly decimal[] DistrictA = new decimal[RollupData.Districts * RollupData.Months];

@@ -26,6 +26,7 @@ namespace DigitalKpi.Json;
 /// </para>
 /// <para>
 /// Serialization goes through a source-generated <c>JsonSerializerContext</c>: no reflection, trimming and AOT safe.
+/// Measurement sets take a fast path that reads and writes them in one pass with the same results (docs/json-format.md).
 /// Writing is deterministic (two-space indentation, LF line ends, a final newline; non-ASCII letters unescaped).
 /// </para>
 /// </remarks>
