@@ -200,7 +200,7 @@ public static class KpiJson
         Preconditions.CheckNotNull(set);
         Preconditions.CheckNotNull(utf8Json);
 #if NET9_0_OR_GREATER
-        MeasurementSetWriter.Write(set, utf8Json, WriterOptions);
+        MeasurementSetWriter.WriteDirect(set, utf8Json);
 #else
         WriteThroughContext(set, utf8Json);
 #endif
