@@ -318,7 +318,7 @@ internal static class MeasurementSetFastReader
             {
                 return null;
             }
-            return Measurement.OfFraction(indicator!, adminUnit!, period, numerator, denominator, (seen & MReported) != 0 ? reported : null, status, source);
+            return Measurement.WithCheckedCodes(indicator!, adminUnit!, period, (seen & MReported) != 0 ? reported : null, numerator, denominator, status, source);
         }
         if ((seen & MReported) != 0)
         {
@@ -326,13 +326,13 @@ internal static class MeasurementSetFastReader
         }
         if ((seen & MValue) != 0)
         {
-            return Measurement.Of(indicator!, adminUnit!, period, value, status, source);
+            return Measurement.WithCheckedCodes(indicator!, adminUnit!, period, value, null, null, status, source);
         }
         if ((seen & MStatus) == 0 || status is not (ObservationStatus.Missing or ObservationStatus.MissingCannotExist))
         {
             return null;
         }
-        return Measurement.Missing(indicator!, adminUnit!, period, status, source);
+        return Measurement.WithCheckedCodes(indicator!, adminUnit!, period, null, null, null, status, source);
     }
 
     private static bool ReadNumber(ref Cursor c, out decimal value)
@@ -341,7 +341,7 @@ internal static class MeasurementSetFastReader
         return c.Number(out ReadOnlySpan<byte> raw) && ExactDecimal.TryParse(raw, out value, out _);
     }
 
-    /// <summary>A code-like string (indicator, administrative unit), shared across the document.</summary>
+    /// <summary>A code (indicator, administrative unit), checked once per distinct text and shared across the document.</summary>
     private static bool ReadCode(ref Cursor c, ref State state, out string? text)
     {
         text = null;
@@ -353,13 +353,18 @@ internal static class MeasurementSetFastReader
         if (escaped)
         {
             text = Unescape(c.Slice(start));
-            return true;
+            return Utility.Text.IsValidCode(text);
         }
         if (state.Codes.TryGet(raw, out text, out _, out int slot))
         {
             return true;
         }
         text = Utf8ToString(raw);
+        if (!Utility.Text.IsValidCode(text))
+        {
+            // The model refuses it: the strict pipeline reports it.
+            return false;
+        }
         state.Codes.Add(slot, raw, text, true);
         return true;
     }
