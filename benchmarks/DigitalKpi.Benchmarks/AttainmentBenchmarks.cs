@@ -8,6 +8,7 @@ namespace DigitalKpi.Benchmarks;
 /// developer writes). The library: <see cref="AttainmentKernel"/> over spans.
 /// </summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("Attainment")]
 public class AttainmentBenchmarks
 {
     private const int Count = 1_000_000;

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -31,6 +32,10 @@ namespace DigitalKpi.Aggregation;
 public sealed class RollupEngine
 {
     private const int RowsPerPartition = 1 << 18;
+
+    /// <summary>The integer path: figures below 2^40 in magnitude, fewer than 2^23 rows (sums stay below 2^63).</summary>
+    private const int WholeBits = 40;
+    private const int MaxWholeRows = 1 << 23;
     private const byte NotWhole = 1;
     private const byte Incomplete = 2;
 
@@ -374,6 +379,16 @@ public sealed class RollupEngine
         public int Days;
     }
 
+    /// <summary>The accumulator of the integer path: the same as <see cref="Cell"/> with 64-bit sums.</summary>
+    private struct WholeCell
+    {
+        public long A;
+        public long B;
+        public int Key;
+        public int Observations;
+        public int Days;
+    }
+
     /// <summary>One roll-up: the plan (periods, method) and the steps.</summary>
     private sealed class Run
     {
@@ -396,6 +411,7 @@ public sealed class RollupEngine
         private readonly int[] _periodLength;
         private readonly LocalDate _lastDay;
         private Cell[][] _parts = Array.Empty<Cell[]>();
+        private WholeCell[]? _whole;
 
         internal Run(RollupEngine engine, Indicator indicator, RollupOptions options, AggregationMethod method, MeasurementColumns columns)
         {
@@ -460,16 +476,52 @@ public sealed class RollupEngine
 
         internal RollupResult Execute()
         {
-            Accumulate();
             int cells = _e._members.Length * _t;
-            var output = new Output(
-                new decimal[cells],
-                NeedsSecond ? new decimal[cells] : null,
-                new int[cells],
-                new int[cells],
-                _method == AggregationMethod.ShareMeetingTarget ? new int[cells] : null,
-                new int[cells],
-                new byte[cells]);
+            int[] sources = RentCleared<int>(cells);
+            byte[] flags = RentCleared<byte>(cells);
+            try
+            {
+                Accumulate();
+                return Execute(new Output(
+                    new decimal[cells],
+                    NeedsSecond ? new decimal[cells] : null,
+                    new int[cells],
+                    new int[cells],
+                    _method == AggregationMethod.ShareMeetingTarget ? new int[cells] : null,
+                    sources,
+                    flags));
+            }
+            finally
+            {
+                // The partitions' cells and the per-cell working arrays go back to the pool (nothing of them is kept).
+                foreach (Cell[] part in _parts)
+                {
+                    if (part is not null)
+                    {
+                        ArrayPool<Cell>.Shared.Return(part);
+                    }
+                }
+                _parts = Array.Empty<Cell[]>();
+                if (_whole is not null)
+                {
+                    ArrayPool<WholeCell>.Shared.Return(_whole);
+                    _whole = null;
+                }
+                ArrayPool<int>.Shared.Return(sources);
+                ArrayPool<byte>.Shared.Return(flags);
+            }
+        }
+
+        /// <summary>An array from the shared pool (no large-object allocation and page faults per roll-up), its first <paramref name="length"/> items cleared.</summary>
+        private static T[] RentCleared<T>(int length)
+        {
+            T[] array = ArrayPool<T>.Shared.Rent(Math.Max(1, length));
+            Array.Clear(array, 0, length);
+            return array;
+        }
+
+        private RollupResult Execute(Output output)
+        {
             var errors = new Errors();
             var mappings = new HashSet<UnitMapping>();
             var incomplete = new Dictionary<long, List<int>>();
@@ -478,7 +530,7 @@ public sealed class RollupEngine
             {
                 // Snapshots across a reorganisation: first find each leaf's latest date, so that units which had
                 // ended by then (Bắc Kạn in June) do not add their last state to their successor's (December).
-                latestKey = new int[cells];
+                latestKey = new int[output.First.Length];
                 latestKey.AsSpan().Fill(-1);
                 Distribute(output, errors, mappings, incomplete, latestKey, measure: true);
                 errors.ThrowIfAny(this);
@@ -506,7 +558,12 @@ public sealed class RollupEngine
             _parts = new Cell[parts][];
             if (parts == 1)
             {
-                _parts[0] = AccumulateRange(0, rows);
+                // Small whole numbers (counts, numerators and denominators of counts) are added as 64-bit integers.
+                _whole = rows < MaxWholeRows ? AccumulateWhole() : null;
+                if (_whole is null)
+                {
+                    _parts[0] = AccumulateRange(0, rows);
+                }
                 return;
             }
             try
@@ -525,9 +582,65 @@ public sealed class RollupEngine
             }
         }
 
+        /// <summary>
+        /// Step 1 in 64-bit integers, sequentially: when every figure is a whole number of scale 0 below 2^40 in
+        /// magnitude (checked as it goes) and there are fewer than 2^23 rows, no sum can overflow and every sum is the
+        /// decimal sum exactly. Returns null (and nothing is kept) at the first figure that is not such a number.
+        /// </summary>
+        private WholeCell[]? AccumulateWhole()
+        {
+            if (!DecimalBits.IsSupported)
+            {
+                return null;
+            }
+            WholeCell[] cells = RentCleared<WholeCell>(_unitCount * _t);
+            ReadOnlySpan<int> units = _columns.UnitIndexes.Span;
+            ReadOnlySpan<int> periods = _columns.PeriodIndexes.Span;
+            ReadOnlySpan<decimal> firsts = _fractions ? _columns.Numerators.Span : _columns.Values.Span;
+            ReadOnlySpan<decimal> seconds = _fractions ? _columns.Denominators.Span : default;
+            int[] targetOf = _targetOf, days = _days, keyOf = _keyOf;
+            int unitCount = _unitCount, t = _t;
+            bool latest = _latest, fractions = _fractions;
+            for (int i = 0; i < units.Length; i++)
+            {
+                int u = units[i], p = periods[i];
+                if ((uint)u >= (uint)unitCount || (uint)p >= (uint)targetOf.Length)
+                {
+                    ArrayPool<WholeCell>.Shared.Return(cells);
+                    throw BadRow(i, u, p);
+                }
+                long d = 0;
+                if (!DecimalBits.TryGetSmallWhole(firsts[i], WholeBits, out long n) || (fractions && !DecimalBits.TryGetSmallWhole(seconds[i], WholeBits, out d)))
+                {
+                    ArrayPool<WholeCell>.Shared.Return(cells);
+                    return null;
+                }
+                ref WholeCell cell = ref cells[(u * t) + targetOf[p]];
+                if (latest)
+                {
+                    // The order of LatestObservation: later date, then larger value (numerator), then larger denominator.
+                    int key = keyOf[p];
+                    if (cell.Observations == 0 || key > cell.Key || (key == cell.Key && (n > cell.A || (n == cell.A && d > cell.B))))
+                    {
+                        cell.Key = key;
+                        cell.A = n;
+                        cell.B = d;
+                    }
+                }
+                else
+                {
+                    cell.A += n;
+                    cell.B += d;
+                }
+                cell.Observations++;
+                cell.Days += days[p];
+            }
+            return cells;
+        }
+
         private Cell[] AccumulateRange(int start, int end)
         {
-            var cells = new Cell[_unitCount * _t];
+            Cell[] cells = RentCleared<Cell>(_unitCount * _t);
             int count = end - start;
             ReadOnlySpan<int> units = _columns.UnitIndexes.Span.Slice(start, count);
             ReadOnlySpan<int> periods = _columns.PeriodIndexes.Span.Slice(start, count);
@@ -654,6 +767,10 @@ public sealed class RollupEngine
         private bool HasData(int unit, int t)
         {
             int c = (unit * _t) + t;
+            if (_whole is not null)
+            {
+                return _whole[c].Observations > 0;
+            }
             foreach (Cell[] part in _parts)
             {
                 if (part[c].Observations > 0)
@@ -671,6 +788,16 @@ public sealed class RollupEngine
         /// </summary>
         private bool TryRead(int c, out decimal first, out decimal second, out long observations, out long days, out int key)
         {
+            if (_whole is not null)
+            {
+                ref WholeCell whole = ref _whole[c];
+                first = whole.A;
+                second = whole.B;
+                observations = whole.Observations;
+                days = whole.Days;
+                key = whole.Key;
+                return observations > 0;
+            }
             if (_parts.Length == 1)
             {
                 ref Cell only = ref _parts[0][c];
@@ -750,9 +877,15 @@ public sealed class RollupEngine
         {
             LocalDate treeStart = _e.Tree.Period.Start;
             UnitWeights? weights = _valueMethod == AggregationMethod.WeightedMean ? _options.Weights : null;
+            bool assign = _valueMethod is AggregationMethod.Sum or AggregationMethod.SumFractions;
+            bool fast = assign && _whole is not null && !_mapping && latestKey is null && !measure;
             int t = _t;
             for (int u = 0; u < _unitCount; u++)
             {
+                if (fast && TryDistributeWhole(output, u))
+                {
+                    continue;
+                }
                 AdministrativeUnit? unit = null;
                 UnitMapping? mapping = null;
                 ValidityPeriod mappingEpoch = default;
@@ -800,6 +933,19 @@ public sealed class RollupEngine
                     bool complete = days >= overlap;
                     if (direct >= 0 && !_mapping)
                     {
+                        int k = (direct * t) + ti;
+                        if (complete && assign && output.Sources[k] == 0)
+                        {
+                            // The common case (a leaf's own figure, whole, complete, summed): the cell is still empty,
+                            // so the sum is the figure itself.
+                            output.First[k] = a;
+                            if (output.Second is not null)
+                            {
+                                output.Second[k] = b;
+                            }
+                            output.Sources[k] = 1;
+                            continue;
+                        }
                         Add(output, incomplete, direct, ti, u, a, b, weight, 1m, true, complete);
                         continue;
                     }
@@ -856,6 +1002,64 @@ public sealed class RollupEngine
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The usual case of step 2 in one go: a leaf of the tree, in force throughout, reporting for itself (no mapping),
+        /// figures summed in 64-bit integers, every period complete and none overlapping; each figure becomes its
+        /// leaf cell. Returns false, having changed nothing, when the unit has no figures or anything is unusual (the
+        /// general path then handles it and reports any problem).
+        /// </summary>
+        private bool TryDistributeWhole(Output output, int u)
+        {
+            WholeCell[] cells = _whole!;
+            int t = _t, row = u * t;
+            bool any = false;
+            for (int ti = 0; ti < t; ti++)
+            {
+                any |= cells[row + ti].Observations > 0;
+            }
+            if (!any)
+            {
+                return true;
+            }
+            int pos = _e._position[u];
+            if (pos < 0 || !_e._isLeaf[pos])
+            {
+                return false;
+            }
+            AdministrativeUnit unit = _e.Map[u];
+            if (unit.Level != _e.LeafLevel || unit.ValidFrom > _periods[0].Start || (unit.ValidTo is { } to && to < _lastDay))
+            {
+                return false;
+            }
+            bool additive = AggregationMethods.IsAdditive(_valueMethod);
+            for (int ti = 0; ti < t; ti++)
+            {
+                ref WholeCell c = ref cells[row + ti];
+                if (c.Observations > 0 && (c.Days != _periodLength[ti] || (!_latest && c.Observations > 1 && !additive) || output.Sources[(pos * t) + ti] != 0))
+                {
+                    return false;
+                }
+            }
+            decimal[] first = output.First;
+            decimal[]? second = output.Second;
+            for (int ti = 0; ti < t; ti++)
+            {
+                ref WholeCell c = ref cells[row + ti];
+                if (c.Observations == 0)
+                {
+                    continue;
+                }
+                int k = (pos * t) + ti;
+                first[k] = c.A;
+                if (second is not null)
+                {
+                    second[k] = c.B;
+                }
+                output.Sources[k] = 1;
+            }
+            return true;
         }
 
         private void Add(Output output, Dictionary<long, List<int>> incomplete, int pos, int ti, int unit, decimal a, decimal b, decimal weight, decimal share, bool whole, bool complete)
@@ -975,6 +1179,8 @@ public sealed class RollupEngine
             decimal[]? second = output.Second;
             int[] reporting = output.Reporting, partial = output.Partial;
             int[]? meeting = output.Meeting;
+            bool wholeFirst = values && AreSmallWholeNumbers(first);
+            bool wholeSecond = values && AreSmallWholeNumbers(second);
             for (int pos = parents.Length - 1; pos >= 0; pos--)
             {
                 int parent = parents[pos];
@@ -995,20 +1201,97 @@ public sealed class RollupEngine
                         meeting[into + ti] += meeting[child + ti];
                     }
                 }
-                if (values)
+                if (values && !wholeFirst)
                 {
                     for (int ti = 0; ti < t; ti++)
                     {
                         first[into + ti] += first[child + ti];
                     }
-                    if (second is not null)
+                }
+                if (values && second is not null && !wholeSecond)
+                {
+                    for (int ti = 0; ti < t; ti++)
                     {
-                        for (int ti = 0; ti < t; ti++)
+                        second[into + ti] += second[child + ti];
+                    }
+                }
+            }
+            if (wholeFirst)
+            {
+                SumWholeNumbers(first);
+            }
+            if (wholeSecond)
+            {
+                SumWholeNumbers(second!);
+            }
+        }
+
+        /// <summary>
+        /// Whether the tree can be summed in 64-bit integers: every leaf figure is a whole number of scale 0 below
+        /// 2^40 in magnitude, and every other cell is still 0 (so the decimal sums are whole numbers of scale 0 too,
+        /// and no sum of fewer than 2^23 leaves overflows). Such sums are exactly the decimal sums, bit for bit.
+        /// </summary>
+        private bool AreSmallWholeNumbers(decimal[]? cells)
+        {
+            if (cells is null || !DecimalBits.IsSupported || _e._leaves.Length >= 1 << 23)
+            {
+                return false;
+            }
+            int t = _t;
+            for (int pos = 0; pos < _e._members.Length; pos++)
+            {
+                bool leaf = _e._isLeaf[pos];
+                for (int k = pos * t, end = k + t; k < end; k++)
+                {
+                    if (leaf ? !DecimalBits.TryGetSmallWhole(cells[k], 40, out _) : !DecimalBits.IsPlainZero(cells[k]))
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Sums children into parents (children have higher positions) in a pooled 64-bit array, then writes the parents back as decimals.</summary>
+        private void SumWholeNumbers(decimal[] cells)
+        {
+            int[] parents = _e._parent;
+            int t = _t;
+            int count = parents.Length * t;
+            long[] sums = ArrayPool<long>.Shared.Rent(count);
+            try
+            {
+                for (int k = 0; k < count; k++)
+                {
+                    DecimalBits.TryGetSmallWhole(cells[k], 40, out sums[k]);
+                }
+                for (int pos = parents.Length - 1; pos >= 0; pos--)
+                {
+                    int parent = parents[pos];
+                    if (parent < 0)
+                    {
+                        continue;
+                    }
+                    int child = pos * t, into = parent * t;
+                    for (int ti = 0; ti < t; ti++)
+                    {
+                        sums[into + ti] += sums[child + ti];
+                    }
+                }
+                for (int pos = 0; pos < parents.Length; pos++)
+                {
+                    if (!_e._isLeaf[pos])
+                    {
+                        for (int k = pos * t, end = k + t; k < end; k++)
                         {
-                            second[into + ti] += second[child + ti];
+                            cells[k] = sums[k];
                         }
                     }
                 }
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(sums);
             }
         }
 

@@ -11,10 +11,10 @@ public sealed class Measurement : IEquatable<Measurement>
 {
     private Measurement(
         string indicatorCode, string unitCode, ReportingPeriod period, decimal? reportedValue, decimal? numerator, decimal? denominator,
-        ObservationStatus status, SourceCitation? source)
+        ObservationStatus status, SourceCitation? source, bool codesChecked = false)
     {
-        IndicatorCode = Text.CheckCode(indicatorCode, nameof(indicatorCode));
-        UnitCode = Text.CheckCode(unitCode, nameof(unitCode));
+        IndicatorCode = codesChecked ? indicatorCode : Text.CheckCode(indicatorCode, nameof(indicatorCode));
+        UnitCode = codesChecked ? unitCode : Text.CheckCode(unitCode, nameof(unitCode));
         Period = period;
         ReportedValue = reportedValue;
         Numerator = numerator;
@@ -58,6 +58,18 @@ public sealed class Measurement : IEquatable<Measurement>
     {
         Preconditions.CheckArgument(status is ObservationStatus.Missing or ObservationStatus.MissingCannotExist, nameof(status), "A missing figure has status Missing (O) or MissingCannotExist (M).");
         return new(indicatorCode, unitCode, period, null, null, null, status, source);
+    }
+
+    /// <summary>
+    /// For readers that have already checked both codes with <see cref="Text.IsValidCode"/> (the JSON fast path checks
+    /// each distinct code once): the same measurement as <see cref="Of"/>, <see cref="OfFraction"/> or
+    /// <see cref="Missing"/> (a value; numerator and denominator; or neither, with a missing status).
+    /// </summary>
+    internal static Measurement WithCheckedCodes(string indicatorCode, string unitCode, ReportingPeriod period, decimal? reportedValue, decimal? numerator, decimal? denominator, ObservationStatus status, SourceCitation? source)
+    {
+        Preconditions.CheckArgument((numerator is null) == (denominator is null), nameof(denominator), "A fraction has a numerator and a denominator.");
+        Preconditions.CheckArgument(numerator is not null || reportedValue is not null || status is ObservationStatus.Missing or ObservationStatus.MissingCannotExist, nameof(status), "A missing figure has status Missing (O) or MissingCannotExist (M).");
+        return new(indicatorCode, unitCode, period, reportedValue, numerator, denominator, status, source, codesChecked: true);
     }
 
     /// <summary>The indicator's code.</summary>

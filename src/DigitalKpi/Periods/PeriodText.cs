@@ -38,12 +38,16 @@ internal static class PeriodText
 
     internal static string Format(ReportingPeriod period, Style style)
     {
-        Span<char> buffer = stackalloc char[21];
+        Span<char> buffer = stackalloc char[MaxLength];
         int length = Write(period, style, buffer);
         return buffer.Slice(0, length).ToString();
     }
 
-    private static int Write(ReportingPeriod period, Style style, Span<char> buffer)
+    /// <summary>The longest text form: a custom range, <c>2022-06-01/2022-12-31</c>.</summary>
+    internal const int MaxLength = 21;
+
+    /// <summary>Writes a text form into <paramref name="buffer"/> (at least <see cref="MaxLength"/> characters) and returns its length.</summary>
+    internal static int Write(ReportingPeriod period, Style style, Span<char> buffer)
     {
         LocalDate start = period.Start;
         WriteDigits(buffer, 0, start.Year, 4);

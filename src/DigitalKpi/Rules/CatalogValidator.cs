@@ -371,24 +371,40 @@ public static class CatalogValidator
 
     private static void ValidateMeasurements(MeasurementSet set, Dictionary<string, Indicator>? indicators, Sink sink)
     {
-        var seen = new Dictionary<(string, string, ReportingPeriod), int>();
+        // Per measurement: one dictionary operation for duplicates, one look-up of the indicator, the fraction checks;
+        // labels and paths are built only for a finding.
+        var seen = new Dictionary<(string, string, ReportingPeriod), int>(set.Measurements.Length);
         for (int i = 0; i < set.Measurements.Length; i++)
         {
             Measurement m = set.Measurements[i];
-            string label = m.IndicatorCode + "@" + m.UnitCode + " " + m.Period.ToString();
             var key = (m.IndicatorCode, m.UnitCode, m.Period);
+#if NET6_0_OR_GREATER
+            ref int first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out bool duplicate);
+            if (duplicate)
+            {
+                string label = Label(m);
+                sink.Report(KpiRules.Messages.DuplicateMeasurement, MeasurementPath(i, "period"), label, label, MeasurementPath(first, "period"));
+            }
+            else
+            {
+                first = i;
+            }
+#else
             if (seen.TryGetValue(key, out int first))
             {
+                string label = Label(m);
                 sink.Report(KpiRules.Messages.DuplicateMeasurement, MeasurementPath(i, "period"), label, label, MeasurementPath(first, "period"));
             }
             else
             {
                 seen.Add(key, i);
             }
+#endif
 
             Indicator? indicator = null;
             if (indicators is not null && !indicators.TryGetValue(m.IndicatorCode, out indicator))
             {
+                string label = Label(m);
                 sink.Report(KpiRules.Messages.UnknownIndicator, MeasurementPath(i, "indicator"), label, label, m.IndicatorCode);
             }
 
@@ -398,10 +414,12 @@ public static class CatalogValidator
                 decimal d = m.Denominator!.Value;
                 if (d <= 0m || n < 0m)
                 {
+                    string label = Label(m);
                     sink.Report(KpiRules.Messages.InvalidFractionParts, MeasurementPath(i, d <= 0m ? "denominator" : "numerator"), label, label, Display.Number(n), Display.Number(d));
                 }
                 else if (n > d)
                 {
+                    string label = Label(m);
                     sink.Report(KpiRules.Messages.NumeratorAboveDenominator, MeasurementPath(i, "numerator"), label, label, Display.Number(n), Display.Number(d));
                 }
                 else if (m.ReportedValue is { } reported)
@@ -410,6 +428,7 @@ public static class CatalogValidator
                     decimal computed = n <= decimal.MaxValue / 100m ? 100m * n / d : n / d * 100m;
                     if (!Attainment.IsWithin(reported, computed, RoundingTolerance(reported)))
                     {
+                        string label = Label(m);
                         sink.Report(KpiRules.Messages.ReportedPercentDisagrees, MeasurementPath(i, "reportedValue"), label,
                             label, Display.Number(reported), Display.Number(n), Display.Number(d), Display.Number(Math.Round(computed, 2, MidpointRounding.AwayFromZero)));
                     }
@@ -417,22 +436,42 @@ public static class CatalogValidator
             }
             else if (indicator is not null && m.ReportedValue is { } v && !indicator.Unit.IsInDomain(v))
             {
+                string label = Label(m);
                 Unit u = indicator.Unit;
                 sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, vi => [label, vi ? "giá trị" : "value", Display.Number(v), u.ToString(), Display.Domain(u, vi)]);
             }
         }
     }
 
+    /// <summary>How a measurement is named in its findings: <c>DS.FIBRE@08 2022</c>.</summary>
+    private static string Label(Measurement m) => m.IndicatorCode + "@" + m.UnitCode + " " + m.Period.ToString();
+
     /// <summary>Half a unit in the last written digit: 81.2 may stand for 81.15–81.25, 97 for 96.5–97.5.</summary>
     internal static decimal RoundingTolerance(decimal reported)
     {
-        int scale = (decimal.GetBits(reported)[3] >> 16) & 0xFF;
-        decimal unit = 1m;
-        for (int s = 0; s < scale; s++)
+#if NET7_0_OR_GREATER
+        return RoundingTolerances[reported.Scale];
+#else
+        return RoundingTolerances[(decimal.GetBits(reported)[3] >> 16) & 0xFF];
+#endif
+    }
+
+    /// <summary><see cref="RoundingTolerance"/> by scale (0–28), computed once.</summary>
+    private static readonly decimal[] RoundingTolerances = MakeRoundingTolerances();
+
+    private static decimal[] MakeRoundingTolerances()
+    {
+        var table = new decimal[29];
+        for (int scale = 0; scale < table.Length; scale++)
         {
-            unit /= 10m;
+            decimal unit = 1m;
+            for (int s = 0; s < scale; s++)
+            {
+                unit /= 10m;
+            }
+            table[scale] = unit / 2m;
         }
-        return unit / 2m;
+        return table;
     }
 
     private sealed class Sink

@@ -3,11 +3,21 @@ using System.Buffers;
 
 namespace DigitalKpi.Json.Internal;
 
-/// <summary>A growable byte buffer writer (ArrayBufferWriter is not public on netstandard2.0).</summary>
-internal sealed class ByteBuffer : IBufferWriter<byte>
+/// <summary>
+/// A growable byte buffer writer (ArrayBufferWriter is not public on netstandard2.0). A pooled buffer rents its
+/// arrays from <see cref="ArrayPool{T}.Shared"/> and must be disposed; its contents are copied out before that.
+/// </summary>
+internal sealed class ByteBuffer : IBufferWriter<byte>, IDisposable
 {
-    private byte[] buffer = new byte[4096];
+    private readonly bool pooled;
+    private byte[] buffer;
     private int length;
+
+    internal ByteBuffer(bool pooled = false)
+    {
+        this.pooled = pooled;
+        buffer = pooled ? ArrayPool<byte>.Shared.Rent(4096) : new byte[4096];
+    }
 
     internal ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, length);
 
@@ -32,12 +42,32 @@ internal sealed class ByteBuffer : IBufferWriter<byte>
         return buffer.AsSpan(length);
     }
 
+    public void Dispose()
+    {
+        if (pooled && buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        buffer = Array.Empty<byte>();
+        length = 0;
+    }
+
     private void Ensure(int sizeHint)
     {
         int needed = length + Math.Max(sizeHint, 1);
-        if (needed > buffer.Length)
+        if (needed <= buffer.Length)
         {
-            Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
+            return;
         }
+        int size = (int)Math.Min(int.MaxValue, Math.Max(needed, buffer.Length * 2L));
+        if (!pooled)
+        {
+            Array.Resize(ref buffer, size);
+            return;
+        }
+        byte[] larger = ArrayPool<byte>.Shared.Rent(size);
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
     }
 }

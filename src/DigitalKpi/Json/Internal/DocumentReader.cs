@@ -36,6 +36,25 @@ internal static class DocumentReader
     internal static KpiDocument<MeasurementSet> ReadMeasurementSet(ReadOnlySpan<byte> input, IEnumerable<Catalog>? catalogs, KpiJsonReadOptions options)
     {
         ReadOnlySpan<byte> json = Utf8Input.Prepare(input, options);
+        MeasurementSetFastReader.Result? fast = MeasurementSetFastReader.TryRead(json, options);
+        if (fast is not null)
+        {
+            try
+            {
+                ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(fast.Set, catalogs ?? Array.Empty<Catalog>(), options.Validation);
+                return new KpiDocument<MeasurementSet>(fast.Set, fast.FormatVersion, Locate(json, options, found, fast.ElementOffsets, fast.Set.Measurements.Length), options.SourceName);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(fast.ElementOffsets);
+            }
+        }
+        return ReadMeasurementSetStrictly(json, catalogs, options);
+    }
+
+    /// <summary>The strict pipeline alone (what the fast path falls back to; tests compare the two).</summary>
+    internal static KpiDocument<MeasurementSet> ReadMeasurementSetStrictly(ReadOnlySpan<byte> json, IEnumerable<Catalog>? catalogs, KpiJsonReadOptions options)
+    {
         string? declared = CheckEnvelope(json, options, KpiJson.MeasurementsKind);
         DocumentScanner.Scan(json, options);
         MeasurementsDocumentDto dto = Deserialize(json, KpiJsonContext.Default.MeasurementsDocumentDto, options, declared);
@@ -220,6 +239,173 @@ internal static class DocumentReader
 
     private static KpiJsonException At(ReadOnlySpan<byte> json, KpiJsonReadOptions options, KpiJsonErrorKind kind, string path, string reason, long offset, Exception? inner)
         => DocumentScanner.Fail(json, options, kind, path, reason, offset, inner);
+
+    /// <summary>
+    /// <see cref="Locate(ReadOnlySpan{byte}, KpiJsonReadOptions, ImmutableArray{KpiDiagnostic})"/> for a measurement
+    /// set read by the fast path: a path <c>$.measurements[i]</c> or <c>$.measurements[i].member</c> is found from the
+    /// element's recorded offset by reading that one object, and lines are counted once, up to the last finding; no
+    /// index of the document is built unless a finding has another kind of path.
+    /// </summary>
+    private static ImmutableArray<KpiDiagnostic> Locate(ReadOnlySpan<byte> json, KpiJsonReadOptions options, ImmutableArray<KpiDiagnostic> diagnostics, int[] elementOffsets, int elements)
+    {
+        if (diagnostics.IsEmpty)
+        {
+            return diagnostics;
+        }
+        var offsets = new long[diagnostics.Length];
+        Dictionary<string, long>? index = null;
+        for (int k = 0; k < diagnostics.Length; k++)
+        {
+            string? path = diagnostics[k].Location.Path;
+            long offset = -1;
+            if (path is not null && TryParseElementPath(path, elements, out int element, out string? member))
+            {
+                offset = member is null ? elementOffsets[element] : FindMember(json, elementOffsets[element], member, options.MaxDepth);
+            }
+            else
+            {
+                index ??= JsonPositions.Index(json, options.MaxDepth);
+                for (string? p = path; p is not null && offset < 0; p = JsonPositions.Parent(p))
+                {
+                    if (index.TryGetValue(p, out long o))
+                    {
+                        offset = o;
+                    }
+                }
+            }
+            offsets[k] = offset;
+        }
+
+        // Lines and columns in one pass over the document, up to the last finding, in offset order.
+        int[] order = new int[diagnostics.Length];
+        for (int k = 0; k < order.Length; k++)
+        {
+            order[k] = k;
+        }
+        Array.Sort((long[])offsets.Clone(), order);
+        var lines = new int[diagnostics.Length];
+        var columns = new int[diagnostics.Length];
+        int line = 0, position = 0, lineStart = 0;
+        foreach (int k in order)
+        {
+            if (offsets[k] < 0)
+            {
+                continue;
+            }
+            int offset = (int)offsets[k];
+            ReadOnlySpan<byte> between = json.Slice(position, offset - position);
+            int newlines = CountNewlines(between);
+            if (newlines > 0)
+            {
+                line += newlines;
+                lineStart = position + between.LastIndexOf((byte)'\n') + 1;
+            }
+            position = offset;
+            int column = 1;
+            for (int i = lineStart; i < offset; i++)
+            {
+                if ((json[i] & 0xC0) != 0x80)
+                {
+                    column++;
+                }
+            }
+            lines[k] = line + 1;
+            columns[k] = column;
+        }
+
+        ImmutableArray<KpiDiagnostic>.Builder located = ImmutableArray.CreateBuilder<KpiDiagnostic>(diagnostics.Length);
+        for (int k = 0; k < diagnostics.Length; k++)
+        {
+            KpiDiagnostic d = diagnostics[k];
+            located.Add(offsets[k] < 0
+                ? (options.SourceName is null ? d : d.WithLocation(d.Location.WithPosition(options.SourceName, null, null)))
+                : d.WithLocation(d.Location.WithPosition(options.SourceName, lines[k], columns[k])));
+        }
+        return located.MoveToImmutable();
+    }
+
+    /// <summary>Parses <c>$.measurements[i]</c> or <c>$.measurements[i].name</c> (a plain member name) with i below <paramref name="elements"/>.</summary>
+    private static bool TryParseElementPath(string path, int elements, out int element, out string? member)
+    {
+        const string Prefix = "$.measurements[";
+        element = 0;
+        member = null;
+        if (!path.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        int i = Prefix.Length;
+        int digits = 0;
+        long value = 0;
+        while (i < path.Length && path[i] >= '0' && path[i] <= '9' && digits < 10)
+        {
+            value = (value * 10) + (path[i] - '0');
+            digits++;
+            i++;
+        }
+        if (digits == 0 || (digits > 1 && path[Prefix.Length] == '0') || value >= elements || i >= path.Length || path[i] != ']')
+        {
+            return false;
+        }
+        element = (int)value;
+        i++;
+        if (i == path.Length)
+        {
+            return true;
+        }
+        if (path[i] != '.' || i + 1 == path.Length)
+        {
+            return false;
+        }
+        for (int k = i + 1; k < path.Length; k++)
+        {
+            char c = path[k];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            {
+                return false;
+            }
+        }
+        member = path.Substring(i + 1);
+        return true;
+    }
+
+    /// <summary>The offset of a member's name in the object at <paramref name="start"/>, or of the object when it has no such member.</summary>
+    private static long FindMember(ReadOnlySpan<byte> json, int start, string member, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(json.Slice(start), new JsonReaderOptions { MaxDepth = Math.Max(maxDepth, 1) });
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(member))
+                {
+                    return start + reader.TokenStartIndex;
+                }
+                if (!reader.Read() || !reader.TrySkip())
+                {
+                    break;
+                }
+            }
+        }
+        return start;
+    }
+
+    private static int CountNewlines(ReadOnlySpan<byte> span)
+    {
+#if NET8_0_OR_GREATER
+        return span.Count((byte)'\n');
+#else
+        int n = 0;
+        foreach (byte b in span)
+        {
+            if (b == (byte)'\n')
+            {
+                n++;
+            }
+        }
+        return n;
+#endif
+    }
 
     /// <summary>Fills each diagnostic's location with the line and column of its JSON path (or of the nearest enclosing member present).</summary>
     private static ImmutableArray<KpiDiagnostic> Locate(ReadOnlySpan<byte> json, KpiJsonReadOptions options, ImmutableArray<KpiDiagnostic> diagnostics)

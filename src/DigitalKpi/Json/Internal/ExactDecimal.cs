@@ -15,6 +15,9 @@ internal static class ExactDecimal
     /// <summary>decimal.MaxValue's digits: 2^96 - 1.</summary>
     private const string MaxDigits = "79228162514264337593543950335";
 
+    /// <summary>The number of digits of <see cref="MaxDigits"/>.</summary>
+    private const int MaxDigitCount = 29;
+
     /// <summary>Parses a number that the JSON reader has already checked against the JSON number grammar.</summary>
     internal static bool TryParse(ReadOnlySpan<byte> text, out decimal value, out string? error)
     {
@@ -30,7 +33,7 @@ internal static class ExactDecimal
 
         // Significant digits (leading zeros dropped, at most 29 kept), how many written digits follow the point, and
         // how many zeros came after the 29 kept digits (they only shift the scale).
-        char[] digits = new char[MaxDigits.Length];
+        Span<byte> digits = stackalloc byte[MaxDigitCount];
         int count = 0;
         long extraZeros = 0;
         bool tooMany = false;
@@ -56,9 +59,9 @@ internal static class ExactDecimal
             {
                 continue;
             }
-            if (count < digits.Length && extraZeros == 0)
+            if (count < MaxDigitCount && extraZeros == 0)
             {
-                digits[count++] = (char)b;
+                digits[count++] = b;
             }
             else if (b == (byte)'0')
             {
@@ -120,20 +123,20 @@ internal static class ExactDecimal
         // A positive power of ten: append zeros.
         if (scale < 0)
         {
-            if (count - scale > MaxDigits.Length)
+            if (count - scale > MaxDigitCount)
             {
                 error = OutOfRange(text, "beyond the decimal range of ±7.9×10^28");
                 return false;
             }
             for (long z = 0; z < -scale; z++)
             {
-                digits[count++] = '0';
+                digits[count++] = (byte)'0';
             }
             scale = 0;
         }
 
         // Too many places, or too many digits: drop trailing zeros while that keeps the value exact.
-        while ((scale > MaxScale || (count == MaxDigits.Length && Compare(digits, count) > 0)) && scale > 0 && digits[count - 1] == '0')
+        while ((scale > MaxScale || (count == MaxDigitCount && Compare(digits, count) > 0)) && scale > 0 && digits[count - 1] == (byte)'0')
         {
             count--;
             scale--;
@@ -143,12 +146,23 @@ internal static class ExactDecimal
             error = OutOfRange(text, "more than 28 decimal places");
             return false;
         }
-        if (count == MaxDigits.Length && Compare(digits, count) > 0)
+        if (count == MaxDigitCount && Compare(digits, count) > 0)
         {
             error = OutOfRange(text, scale == 0 ? "beyond the decimal range of ±7.9×10^28" : "more significant digits than a decimal holds");
             return false;
         }
 
+        if (count <= 19)
+        {
+            // Up to 19 digits fit an unsigned 64-bit integer: no decimal arithmetic.
+            ulong small = 0;
+            for (int d = 0; d < count; d++)
+            {
+                small = (small * 10) + (ulong)(digits[d] - '0');
+            }
+            value = new decimal(unchecked((int)small), unchecked((int)(small >> 32)), 0, negative, (byte)scale);
+            return true;
+        }
         decimal magnitude = 0m;
         for (int d = 0; d < count; d++)
         {
@@ -162,11 +176,11 @@ internal static class ExactDecimal
     /// <summary>The invariant text of a decimal with its scale (81.20 → "81.20"); never an exponent.</summary>
     internal static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int Compare(char[] digits, int count)
+    private static int Compare(ReadOnlySpan<byte> digits, int count)
     {
         for (int k = 0; k < count; k++)
         {
-            int c = digits[k].CompareTo(MaxDigits[k]);
+            int c = ((char)digits[k]).CompareTo(MaxDigits[k]);
             if (c != 0)
             {
                 return c;

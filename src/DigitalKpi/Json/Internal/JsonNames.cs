@@ -14,11 +14,32 @@ internal sealed class EnumNames<T>
     where T : struct, Enum
 {
     private readonly ImmutableArray<(string Name, T Value)> entries;
+    private readonly byte[][] utf8Names;
 
     internal EnumNames(string description, params (string Name, T Value)[] entries)
     {
         Description = description;
         this.entries = entries.ToImmutableArray();
+        utf8Names = new byte[entries.Length][];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            utf8Names[i] = System.Text.Encoding.UTF8.GetBytes(entries[i].Name);
+        }
+    }
+
+    /// <summary>Matches the raw (unescaped) UTF-8 bytes of a string token exactly.</summary>
+    internal bool TryMatch(ReadOnlySpan<byte> utf8, out T value)
+    {
+        for (int i = 0; i < utf8Names.Length; i++)
+        {
+            if (utf8.SequenceEqual(utf8Names[i]))
+            {
+                value = entries[i].Value;
+                return true;
+            }
+        }
+        value = default;
+        return false;
     }
 
     /// <summary>What a value is, for messages: "a comparator".</summary>

@@ -106,7 +106,7 @@ internal static class Utf8Input
         {
             throw WrongEncoding("NUL bytes, as UTF-16 or UTF-32 text has", options);
         }
-        int bad = FirstInvalidUtf8(input);
+        int bad = IsValidUtf8(input) ? -1 : FirstInvalidUtf8(input);
         if (bad >= 0)
         {
             TextPosition at = JsonPositions.At(input, bad);
@@ -120,6 +120,22 @@ internal static class Utf8Input
                 at.BytePositionInLine);
         }
         return input;
+    }
+
+    /// <summary>Whether the bytes are well-formed UTF-8 (vectorised where the runtime offers it); <see cref="FirstInvalidUtf8"/> locates the problem.</summary>
+    internal static bool IsValidUtf8(ReadOnlySpan<byte> s)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Unicode.Utf8.IsValid(s);
+#else
+        // Skip ASCII eight bytes at a time; the byte-wise check takes over from the first non-ASCII byte.
+        int i = 0;
+        while (i + 8 <= s.Length && (System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(s.Slice(i)) & 0x8080808080808080UL) == 0)
+        {
+            i += 8;
+        }
+        return FirstInvalidUtf8(s.Slice(i)) < 0;
+#endif
     }
 
     /// <summary>The index of the first byte of an ill-formed UTF-8 sequence (overlong forms, surrogates and code points above U+10FFFF included), or -1.</summary>
