@@ -387,8 +387,15 @@ internal sealed class CompilationState
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (TargetSite t in sites)
         {
-            map[t.IdPlaceholder] = t.IdDisplay;
-            map[t.CodePlaceholder] = t.CodeDisplay;
+            // Placeholders exist only for what is not a constant.
+            if (t.Id is null)
+            {
+                map[t.IdPlaceholder] = t.IdDisplay;
+            }
+            if (t.IndicatorCode is null)
+            {
+                map[t.CodePlaceholder] = t.CodeDisplay;
+            }
         }
         return map;
     }

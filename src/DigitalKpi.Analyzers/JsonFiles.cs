@@ -32,7 +32,7 @@ internal sealed class JsonFiles
 
     private readonly ImmutableArray<AdditionalText> files;
     private readonly object gate = new();
-    private Dictionary<AdditionalText, List<Diagnostic>>? results;
+    private Dictionary<AdditionalText, List<Diagnostic>>? read;
 
     private JsonFiles(ImmutableArray<AdditionalText> files) => this.files = files;
 
@@ -60,7 +60,21 @@ internal sealed class JsonFiles
             {
                 return;
             }
-            if (Results(context.CancellationToken).TryGetValue(context.AdditionalFile, out List<Diagnostic>? diagnostics))
+            // By instance, or by path when the host hands the action another instance of the same file.
+            Dictionary<AdditionalText, List<Diagnostic>> results = Results(context.CancellationToken);
+            List<Diagnostic>? diagnostics = null;
+            if (!results.TryGetValue(context.AdditionalFile, out diagnostics))
+            {
+                foreach (KeyValuePair<AdditionalText, List<Diagnostic>> entry in results)
+                {
+                    if (string.Equals(entry.Key.Path, context.AdditionalFile.Path, StringComparison.Ordinal))
+                    {
+                        diagnostics = entry.Value;
+                        break;
+                    }
+                }
+            }
+            if (diagnostics is not null)
             {
                 foreach (Diagnostic d in diagnostics)
                 {
@@ -79,7 +93,7 @@ internal sealed class JsonFiles
         lock (gate)
         {
             // Not cached when cancelled: the next action reads the files again.
-            return results ??= ReadAll(cancellationToken);
+            return read ??= ReadAll(cancellationToken);
         }
     }
 

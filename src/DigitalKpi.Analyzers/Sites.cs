@@ -44,6 +44,9 @@ internal sealed class TargetSite
 {
     private string? idDisplay;
     private string? codeDisplay;
+    private static int placeholders;
+    private string? idPlaceholder;
+    private string? codePlaceholder;
 
     internal TargetSite(SiteKey key, Func<string, string, Target?> factory, Location fallback)
     {
@@ -60,7 +63,8 @@ internal sealed class TargetSite
     /// <summary>The id, or null when not a constant.</summary>
     internal string? Id { get; set; }
 
-    internal string IdPlaceholder { get; set; } = string.Empty;
+    /// <summary>The id given to the core in place of a non-constant id: unique ("ZZ-ID-12"), made when first needed.</summary>
+    internal string IdPlaceholder => idPlaceholder ??= NewPlaceholder("ID");
 
     /// <summary>How the id is shown in messages: the id, or the expression that gives it (computed when first needed).</summary>
     internal string IdDisplay
@@ -78,7 +82,8 @@ internal sealed class TargetSite
     /// <summary>The field or property holding the indicator whose <c>Code</c> is used, or null.</summary>
     internal ISymbol? IndicatorRef { get; set; }
 
-    internal string CodePlaceholder { get; set; } = string.Empty;
+    /// <summary>The code given to the core in place of a non-constant indicator code (made when first needed).</summary>
+    internal string CodePlaceholder => codePlaceholder ??= NewPlaceholder("INDICATOR");
 
     /// <summary>How the indicator code is shown in messages: the code, or the expression that gives it (computed when first needed).</summary>
     internal string CodeDisplay
@@ -111,6 +116,10 @@ internal sealed class TargetSite
     internal Location Fallback { get; }
 
     internal FixInfo Fix { get; } = new();
+
+    /// <summary>A code unique in the process, never shown (messages show the expression instead).</summary>
+    private static string NewPlaceholder(string kind)
+        => "ZZ-" + kind + "-" + ValueReader.Invariant(System.Threading.Interlocked.Increment(ref placeholders));
 
     internal Location Locate(string member)
     {

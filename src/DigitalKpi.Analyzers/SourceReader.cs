@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using DigitalKpi.Administration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,7 +18,6 @@ internal sealed class SourceReader
 {
     private const int MaxChain = 64;
     private readonly ValueReader values;
-    private int placeholders;
 
     internal SourceReader(KpiTypes types)
     {
@@ -31,8 +29,6 @@ internal sealed class SourceReader
 
     internal ValueReader Values => values;
 
-    internal string NewPlaceholder(string kind)
-        => "ZZ-" + kind + "-" + ValueReader.Invariant(Interlocked.Increment(ref placeholders));
 
     internal bool IsBuild(IInvocationOperation invocation)
         => invocation.TargetMethod.Name == "Build" && invocation.Instance is not null && invocation.TargetMethod.Parameters.Length == 0
@@ -501,7 +497,6 @@ internal sealed class SourceReader
         {
             site.IdSyntax = idArg.Value.Syntax;
         }
-        site.IdPlaceholder = NewPlaceholder("ID");
         site.Locations["id"] = site.Fallback;
 
         Location codeLocation = ArgLocation(codeArg, site.Fallback);
@@ -525,7 +520,7 @@ internal sealed class SourceReader
                 };
             }
         }
-        site.CodePlaceholder = NewPlaceholder("INDICATOR");
+
     }
 
     private static void SetComparison(TargetSite site, Location comparatorLocation, Comparator comparator, Location value)
@@ -576,7 +571,8 @@ internal sealed class SourceReader
     private static bool TryBool(IOperation operation, out bool value)
     {
         value = false;
-        if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is bool b)
+        Optional<object?> constant = operation.ConstantValue;
+        if (constant.HasValue && constant.Value is bool b)
         {
             value = b;
             return true;

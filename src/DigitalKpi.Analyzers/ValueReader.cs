@@ -36,9 +36,11 @@ internal sealed class ValueReader
     internal static bool TryDecimal(IOperation operation, out decimal value, int depth = 0)
     {
         value = 0m;
-        if (operation.ConstantValue.HasValue)
+        // Read once: each read of IOperation.ConstantValue boxes the value anew.
+        Optional<object?> constant = operation.ConstantValue;
+        if (constant.HasValue)
         {
-            return TryConvert(operation.ConstantValue.Value, out value);
+            return TryConvert(constant.Value, out value);
         }
         if (operation is IConversionOperation { Conversion.IsUserDefined: false } conversion && depth <= MaxDepth)
         {
@@ -61,9 +63,10 @@ internal sealed class ValueReader
     internal static bool TryString(IOperation operation, out string? value, int depth = 0)
     {
         value = null;
-        if (operation.ConstantValue.HasValue)
+        Optional<object?> constant = operation.ConstantValue;
+        if (constant.HasValue)
         {
-            value = operation.ConstantValue.Value as string;
+            value = constant.Value as string;
             return value is not null;
         }
         if (operation is IConversionOperation { Conversion.IsUserDefined: false } conversion && depth <= MaxDepth)
@@ -78,9 +81,10 @@ internal sealed class ValueReader
     {
         for (int i = 0; i < MaxDepth; i++)
         {
-            if (operation.ConstantValue.HasValue)
+            Optional<object?> constant = operation.ConstantValue;
+            if (constant.HasValue)
             {
-                return operation.ConstantValue.Value is null;
+                return constant.Value is null;
             }
             if (operation is IDefaultValueOperation { Type: { } type })
             {
@@ -99,7 +103,8 @@ internal sealed class ValueReader
         where T : struct, Enum
     {
         value = default;
-        if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is { } v && TryConvert(v, out decimal d)
+        Optional<object?> constant = operation.ConstantValue;
+        if (constant.HasValue && constant.Value is { } v && TryConvert(v, out decimal d)
             && d == decimal.Truncate(d) && d >= int.MinValue && d <= int.MaxValue)
         {
             // Only the members the enum defines (no reflection per call: the analyzer reads thousands of them).
