@@ -15,7 +15,9 @@
 # quoted is that sum over the build's wall time, the conservative reading. With --ab, each run is followed by the same
 # build without the DigitalKpi analyzer (-p:DkpiOff=true: a target in the consumer's Directory.Build.targets removes it
 # from the compiler's analyzers), and the CPU time (user + system of the build's process tree) of both is printed too,
-# with their difference: what the analyzer costs, a reading that contention on a shared machine distorts far less.
+# with their difference. On a loaded machine that difference varies a lot from run to run too (spinning GC and thread
+# pool threads count as CPU time): take it over several runs. A CPU profile of the build (perf with
+# DOTNET_PerfMapEnabled=1) that counts the samples in DigitalKpi frames is the steadiest reading.
 #
 # With --server, the builds use the compiler server (the default of `dotnet build`) instead of
 # --disable-build-servers: the first build of a size starts it or loads the analyzer into it (cold), the later ones
