@@ -187,16 +187,7 @@ internal static class Harness
     internal static async Task<string> ApplyFixAsync(string source, string id, int diagnosticIndex = 0)
     {
         using var workspace = new AdhocWorkspace();
-        ProjectId projectId = ProjectId.CreateNewId();
-        Solution solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
-            projectId, VersionStamp.Default, "Consumer", "Consumer", LanguageNames.CSharp,
-            compilationOptions: CompilationOptions, parseOptions: ParseOptions, metadataReferences: References));
-        DocumentId documentId = DocumentId.CreateNewId(projectId);
-        solution = solution
-            .AddDocument(documentId, "Test.cs", SourceText.From(Usings + source, Encoding.UTF8), filePath: "Test.cs")
-            .AddDocument(DocumentId.CreateNewId(projectId), "Indicators.cs", SourceText.From(IndicatorsFile, Encoding.UTF8), filePath: "Indicators.cs");
-        Document document = solution.GetDocument(documentId)!;
-        Compilation compilation = (await document.Project.GetCompilationAsync())!;
+        (Document document, Compilation compilation) = await CreateConsumerAsync(workspace, source);
         Diagnostic[] diagnostics = (await RunAsync(compilation)).Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToArray();
         Assert.True(diagnostics.Length > diagnosticIndex, $"no {id} to fix");
         var actions = new List<CodeAction>();
@@ -205,14 +196,13 @@ internal static class Harness
         CodeAction fix = Assert.Single(actions);
         ImmutableArray<CodeActionOperation> operations = await fix.GetOperationsAsync(CancellationToken.None);
         Solution changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;
-        string text = (await changed.GetDocument(documentId)!.GetTextAsync()).ToString();
+        string text = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
         return text[Usings.Length..];
     }
 
-    /// <summary>The code fixes offered for every diagnostic with <paramref name="id"/> in a source.</summary>
-    internal static async Task<int> CountFixesAsync(string source, string id)
+    /// <summary>A consumer project on an AdhocWorkspace holding Test.cs (the source) and Indicators.cs; returns Test.cs and the compilation.</summary>
+    private static async Task<(Document Document, Compilation Compilation)> CreateConsumerAsync(AdhocWorkspace workspace, string source)
     {
-        using var workspace = new AdhocWorkspace();
         ProjectId projectId = ProjectId.CreateNewId();
         Solution solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
             projectId, VersionStamp.Default, "Consumer", "Consumer", LanguageNames.CSharp,
@@ -222,7 +212,14 @@ internal static class Harness
             .AddDocument(documentId, "Test.cs", SourceText.From(Usings + source, Encoding.UTF8), filePath: "Test.cs")
             .AddDocument(DocumentId.CreateNewId(projectId), "Indicators.cs", SourceText.From(IndicatorsFile, Encoding.UTF8), filePath: "Indicators.cs");
         Document document = solution.GetDocument(documentId)!;
-        Compilation compilation = (await document.Project.GetCompilationAsync())!;
+        return (document, (await document.Project.GetCompilationAsync())!);
+    }
+
+    /// <summary>The code fixes offered for every diagnostic with <paramref name="id"/> in a source.</summary>
+    internal static async Task<int> CountFixesAsync(string source, string id)
+    {
+        using var workspace = new AdhocWorkspace();
+        (Document document, Compilation compilation) = await CreateConsumerAsync(workspace, source);
         int count = 0;
         foreach (Diagnostic d in (await RunAsync(compilation)).Where(d => d.Id == id))
         {
