@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using DigitalKpi.Administration;
+using DigitalKpi.Tests.TestHelpers;
 
 namespace DigitalKpi.Tests.Administration;
 
@@ -8,8 +8,9 @@ public class AdministrativeDataFileTests
 {
     private const string UnitsHeader = "code,name,level,parent_code,valid_from,valid_to";
 
-    private static string SamplePath(string name, [CallerFilePath] string thisFile = "")
-        => Path.Combine(Path.GetDirectoryName(thisFile)!, "Samples", name);
+    // Not [CallerFilePath]: CI builds map source paths to /_/ (ContinuousIntegrationBuild), so locate the repository instead.
+    private static string SamplePath(string name)
+        => Path.Combine(RepoPaths.Root, "tests", "DigitalKpi.Tests", "Administration", "Samples", name);
 
     private static AdministrativeDataException LoadError(string units, string? successions = null, AdministrativeMap? baseMap = null)
         => Assert.Throws<AdministrativeDataException>(() => AdministrativeDataFile.Load(
