@@ -19,6 +19,7 @@ public class JsonSchemaTests
 
     internal static string SchemaPath(string file) => Path.Combine(RepoPaths.Root, "docs", "schema", file);
 
+#if !DKPI_NETSTANDARD_LIBRARY // the generator needs .NET 9+ (JsonSchemaExporter); the net10.0 build checks it
     [Theory]
     [MemberData(nameof(Schemas))]
     public void CommittedSchema_IsTheSchemaGeneratedFromTheModel(KpiDocumentKind kind, string file, string id)
@@ -33,6 +34,8 @@ public class JsonSchemaTests
         Assert.True(generated == committed, $"docs/schema/{file} no longer matches the model. Review the change, then run the tests with DKPI_UPDATE_SCHEMAS=1 to update it.");
         Assert.Equal(id, JsonDocument.Parse(committed).RootElement.GetProperty("$id").GetString());
     }
+
+#endif
 
     [Theory]
     [MemberData(nameof(Schemas))]
