@@ -29,7 +29,7 @@ namespace DigitalKpi.Aggregation;
 /// full map, provinces for the built-in one); coverage counts units of that level.</para>
 /// <para>Details and examples: docs/hierarchy.md, section "Roll-up".</para>
 /// </remarks>
-public sealed class RollupEngine
+public sealed partial class RollupEngine
 {
     private const int RowsPerPartition = 1 << 18;
 
@@ -45,6 +45,8 @@ public sealed class RollupEngine
     private readonly int[] _expected;
     private readonly bool[] _isLeaf;
     private readonly int[] _leaves;
+    private readonly int[] _innerSlot;
+    private readonly int _innerCount;
     private readonly Lazy<int[][]> _candidates;
     private readonly ConcurrentDictionary<(int Unit, LocalDate Epoch), UnitMapping> _mappings = new();
 
@@ -87,6 +89,11 @@ public sealed class RollupEngine
             }
         }
         _leaves = leaves.ToArray();
+        _innerSlot = new int[n];
+        for (int pos = 0; pos < n; pos++)
+        {
+            _innerSlot[pos] = _isLeaf[pos] ? -1 : _innerCount++;
+        }
         for (int pos = n - 1; pos >= 0; pos--)
         {
             if (_parent[pos] >= 0)
@@ -202,6 +209,12 @@ public sealed class RollupEngine
     internal int ExpectedAt(int pos) => _expected[pos];
 
     internal bool IsLeafAt(int pos) => _isLeaf[pos];
+
+    /// <summary>The index of the unit at <paramref name="pos"/> among the units that are not leaves (in position order), or -1 for a leaf.</summary>
+    internal int InnerSlotAt(int pos) => _innerSlot[pos];
+
+    /// <summary>The number of units of the tree that are not leaves.</summary>
+    internal int InnerCount => _innerCount;
 
     private AggregationMethod ResolveMethod(Indicator indicator, RollupOptions options)
     {
@@ -390,7 +403,7 @@ public sealed class RollupEngine
     }
 
     /// <summary>One roll-up: the plan (periods, method) and the steps.</summary>
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly RollupEngine _e;
         private readonly Indicator _indicator;
@@ -476,6 +489,10 @@ public sealed class RollupEngine
 
         internal RollupResult Execute()
         {
+            if (TryWholeLeaves() is { } result)
+            {
+                return result;
+            }
             int cells = _e._members.Length * _t;
             int[] sources = RentCleared<int>(cells);
             byte[] flags = RentCleared<byte>(cells);

@@ -11,23 +11,64 @@ namespace DigitalKpi.Aggregation;
 /// The result of a roll-up: for every unit of the tree (leaf units up to the nation) and every period, the value, its
 /// parts and the coverage, the units that did not report, and the succession mapping used. Immutable.
 /// </summary>
-/// <remarks>Stored densely by tree position and period: about 40 bytes per unit and period.</remarks>
+/// <remarks>
+/// Stored densely by tree position and period: about 40 bytes per unit and period; 8 bytes per unit, period and value
+/// (16 with numerator and denominator) when whole numbers, one per leaf and period, are summed.
+/// </remarks>
 public sealed class RollupResult
 {
     private readonly RollupEngine _engine;
     private readonly bool _fractions;
     private readonly ReportingPeriod[] _periods;
     private readonly Dictionary<ReportingPeriod, int> _periodIndex;
-    private readonly decimal[] _first;
+    /// <summary>In the whole-number form, the value of a leaf cell without a figure (figures are below 2^40 in magnitude).</summary>
+    internal const long NoFigure = long.MinValue;
+
+    private static readonly Dictionary<long, IReadOnlyList<AdministrativeUnit>> NoPartialSources = new();
+
+    // The general form: decimals and counts for every cell.
+    private readonly decimal[]? _first;
     private readonly decimal[]? _second;
-    private readonly int[] _reporting;
-    private readonly int[] _partial;
+    private readonly int[]? _reporting;
+    private readonly int[]? _partial;
     private readonly int[]? _meeting;
     private readonly Dictionary<long, IReadOnlyList<AdministrativeUnit>> _partialSources;
 
+    // The whole-number form (sums of whole numbers, every figure complete): 64-bit sums for every cell, a leaf without
+    // a figure marked by NoFigure, reporting counts for the units above the leaves only; no partial units, no meeting.
+    private readonly long[]? _wholeFirst;
+    private readonly long[]? _wholeSecond;
+    private readonly int[]? _innerReporting;
+
+    /// <summary>The general form.</summary>
     internal RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
         ReportingPeriod[] periods, decimal[] first, decimal[]? second, int[] reporting, int[] partial, int[]? meeting,
         Dictionary<long, IReadOnlyList<AdministrativeUnit>> partialSources, UnitMapping[] mappings)
+        : this(engine, indicator, method, fractions, options, periods, partialSources, mappings)
+    {
+        _first = first;
+        _second = second;
+        _reporting = reporting;
+        _partial = partial;
+        _meeting = meeting;
+    }
+
+    /// <summary>
+    /// The whole-number form: per cell (tree position × period) the 64-bit sums, <see cref="NoFigure"/> in
+    /// <paramref name="first"/> for a leaf cell without a figure; per inner unit (<see cref="RollupEngine.InnerSlotAt"/>)
+    /// × period the number of reporting leaves.
+    /// </summary>
+    internal RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
+        ReportingPeriod[] periods, long[] first, long[]? second, int[] innerReporting)
+        : this(engine, indicator, method, fractions, options, periods, NoPartialSources, Array.Empty<UnitMapping>())
+    {
+        _wholeFirst = first;
+        _wholeSecond = second;
+        _innerReporting = innerReporting;
+    }
+
+    private RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
+        ReportingPeriod[] periods, Dictionary<long, IReadOnlyList<AdministrativeUnit>> partialSources, UnitMapping[] mappings)
     {
         _engine = engine;
         Indicator = indicator;
@@ -41,11 +82,6 @@ public sealed class RollupResult
         {
             _periodIndex.Add(periods[t], t);
         }
-        _first = first;
-        _second = second;
-        _reporting = reporting;
-        _partial = partial;
-        _meeting = meeting;
         _partialSources = partialSources;
         Mappings = Array.AsReadOnly(mappings);
     }
@@ -164,7 +200,7 @@ public sealed class RollupResult
         var result = new List<AdministrativeUnit>();
         foreach (int pos in LeafPositionsUnder(unit))
         {
-            if (_reporting[(pos * _periods.Length) + t] == 0)
+            if (ReportingAt(pos, t) == 0)
             {
                 result.Add(Map[_engine.MemberAt(pos)]);
             }
@@ -246,8 +282,26 @@ public sealed class RollupResult
     {
         int k = (pos * _periods.Length) + t;
         int mapIndex = _engine.MemberAt(pos);
-        return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, _first[k], _second is null ? 0m : _second[k],
-            _engine.ExpectedAt(pos), _reporting[k], _partial[k], _meeting is null ? 0 : _meeting[k], _engine.IsLeafAt(pos));
+        bool leaf = _engine.IsLeafAt(pos);
+        if (_wholeFirst is { } whole)
+        {
+            long first = whole[k];
+            int reporting = leaf ? (first != NoFigure ? 1 : 0) : _innerReporting![(_engine.InnerSlotAt(pos) * _periods.Length) + t];
+            return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, first != NoFigure ? first : 0m,
+                _wholeSecond is null ? 0m : _wholeSecond[k], _engine.ExpectedAt(pos), reporting, 0, 0, leaf);
+        }
+        return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, _first![k], _second is null ? 0m : _second[k],
+            _engine.ExpectedAt(pos), _reporting![k], _partial![k], _meeting is null ? 0 : _meeting[k], leaf);
+    }
+
+    private int ReportingAt(int pos, int t)
+    {
+        int k = (pos * _periods.Length) + t;
+        if (_wholeFirst is { } whole)
+        {
+            return _engine.IsLeafAt(pos) ? (whole[k] != NoFigure ? 1 : 0) : _innerReporting![(_engine.InnerSlotAt(pos) * _periods.Length) + t];
+        }
+        return _reporting![k];
     }
 
     private int PeriodIndexOf(ReportingPeriod period)
