@@ -197,9 +197,17 @@ public sealed partial class RollupEngine
     {
         Preconditions.CheckNotNull(indicator);
         Preconditions.CheckNotNull(columns);
+        return Rollup(indicator, columns, options, wholeLeaves: true);
+    }
+
+    /// <summary>The roll-up of columns; without <paramref name="wholeLeaves"/> always on the general path (for tests comparing both).</summary>
+    internal RollupResult Rollup(Indicator indicator, MeasurementColumns columns, RollupOptions? options, bool wholeLeaves)
+    {
+        Preconditions.CheckNotNull(indicator);
+        Preconditions.CheckNotNull(columns);
         options ??= RollupOptions.Default;
         var run = new Run(this, indicator, options, ResolveMethod(indicator, options), columns);
-        return run.Execute();
+        return run.Execute(wholeLeaves);
     }
 
     internal int PositionOf(int unitIndex) => (uint)unitIndex < (uint)_position.Length ? _position[unitIndex] : -1;
@@ -487,9 +495,9 @@ public sealed partial class RollupEngine
             }
         }
 
-        internal RollupResult Execute()
+        internal RollupResult Execute(bool wholeLeaves)
         {
-            if (TryWholeLeaves() is { } result)
+            if (wholeLeaves && TryWholeLeaves() is { } result)
             {
                 return result;
             }

@@ -86,6 +86,9 @@ public sealed class RollupResult
         Mappings = Array.AsReadOnly(mappings);
     }
 
+    /// <summary>Whether the result is in the whole-number form (rolled up in one pass; for tests).</summary>
+    internal bool IsWholeForm => _wholeFirst is not null;
+
     /// <summary>Gets the indicator.</summary>
     public Indicator Indicator { get; }
 
