@@ -10,53 +10,54 @@ public sealed partial class RollupEngine
     private volatile LeavesInForce? _leavesInForce;
 
     /// <summary>
-    /// Per map index, the tree position of the leaf unit at that index when it is in force from <paramref name="from"/>
-    /// through <paramref name="to"/>, otherwise -1. Kept for the last pair of days asked (roll-ups of one engine
-    /// usually share their periods).
+    /// Per map index, the index among the leaves (<see cref="SlotAt"/>) of the leaf unit at that index when it is in
+    /// force from <paramref name="from"/> through <paramref name="to"/>, otherwise -1. Kept for the last pair of days
+    /// asked (roll-ups of one engine usually share their periods).
     /// </summary>
-    private int[] LeafPositionsInForce(LocalDate from, LocalDate to)
+    private int[] LeafSlotsInForce(LocalDate from, LocalDate to)
     {
         LeavesInForce? cached = _leavesInForce;
         if (cached is not null && cached.From == from && cached.To == to)
         {
-            return cached.Positions;
+            return cached.Slots;
         }
-        var positions = new int[_position.Length];
-        positions.AsSpan().Fill(-1);
-        foreach (int pos in _leaves)
+        var slots = new int[_position.Length];
+        slots.AsSpan().Fill(-1);
+        for (int slot = 0; slot < _leaves.Length; slot++)
         {
-            AdministrativeUnit unit = Map[_members[pos]];
+            int index = _members[_leaves[slot]];
+            AdministrativeUnit unit = Map[index];
             if (unit.Level == LeafLevel && unit.ValidFrom <= from && (unit.ValidTo is not { } end || end >= to))
             {
-                positions[_members[pos]] = pos;
+                slots[index] = slot;
             }
         }
-        _leavesInForce = new LeavesInForce(from, to, positions);
-        return positions;
+        _leavesInForce = new LeavesInForce(from, to, slots);
+        return slots;
     }
 
     private sealed class LeavesInForce
     {
-        internal LeavesInForce(LocalDate from, LocalDate to, int[] positions)
+        internal LeavesInForce(LocalDate from, LocalDate to, int[] slots)
         {
             From = from;
             To = to;
-            Positions = positions;
+            Slots = slots;
         }
 
         internal LocalDate From { get; }
 
         internal LocalDate To { get; }
 
-        internal int[] Positions { get; }
+        internal int[] Slots { get; }
     }
 
     private sealed partial class Run
     {
 #if NET5_0_OR_GREATER
-        private static long[] Uninitialized(int length) => GC.AllocateUninitializedArray<long>(length);
+        private static int[] Uninitialized(int length) => GC.AllocateUninitializedArray<int>(length);
 #else
-        private static long[] Uninitialized(int length) => new long[length];
+        private static int[] Uninitialized(int length) => new int[length];
 #endif
 
         /// <summary>
@@ -64,12 +65,11 @@ public sealed partial class RollupEngine
         /// or <see cref="AggregationMethod.SumFractions"/>) without succession mapping, every reported period one of the
         /// roll-up's periods, every figure a whole number of scale 0 below 2^40 in magnitude, for a leaf of the tree in
         /// force throughout, at most one figure per leaf and period. Each figure is then its leaf's cell (complete: no
-        /// partial units, nothing to check), and the tree is summed in 64-bit integers, which are the decimal sums
-        /// exactly. The result stores 8 bytes per cell and value (<see cref="RollupResult"/>'s whole-number form),
-        /// a leaf without a figure marked by <see cref="RollupResult.NoFigure"/>, and reporting counts only for the
-        /// units above the leaves. Returns <see langword="null"/> at the first row that does not fit (a second figure for
-        /// a cell, an index out of range, another unit, a fractional or large figure); the general path then starts
-        /// afresh and reports any problem.
+        /// partial units, nothing else to check) and is added to its parent's as it is read; the units above are summed
+        /// bottom-up in 64-bit integers, which are the decimal sums exactly. The result is <see cref="WholeCells"/>:
+        /// leaf figures in 32 bits while they fit (widened to 64 at the first that does not). Returns
+        /// <see langword="null"/> at the first row that does not fit the case (a second figure for a cell, an index out of
+        /// range, another unit, a fractional or large figure); the general path then starts afresh and reports any problem.
         /// </summary>
         private RollupResult? TryWholeLeaves()
         {
@@ -86,101 +86,205 @@ public sealed partial class RollupEngine
                     return null; // several periods combined into one: the general path
                 }
             }
-            RollupEngine e = _e;
-            int[] leafOf = e.LeafPositionsInForce(_periods[0].Start, _lastDay);
-            int[] parents = e._parent;
-            bool[] isLeaf = e._isLeaf;
-            int[] innerSlot = e._innerSlot;
-            int n = parents.Length, t = _t, cells = n * t;
-            ReadOnlySpan<int> units = _columns.UnitIndexes.Span;
-            ReadOnlySpan<int> periods = _columns.PeriodIndexes.Span;
             ReadOnlySpan<decimal> firsts = _fractions ? _columns.Numerators.Span : _columns.Values.Span;
-            ReadOnlySpan<decimal> seconds = _fractions ? _columns.Denominators.Span : default;
             if (rows > 0 && !DecimalBits.TryGetSmallWhole(firsts[0], WholeBits, out _))
             {
                 return null; // decimals with fractions: do not allocate for nothing
             }
-
-            // Leaf cells start as "no figure", the others (and every second value) at 0; every cell is written here.
-            long[] first = Uninitialized(cells);
-            long[]? second = _fractions ? Uninitialized(cells) : null;
-            for (int pos = 0; pos < n; pos++)
+            RollupEngine e = _e;
+            int t = _t, leafCells = e._leaves.Length * t, innerCells = e._innerCount * t;
+            var s = new Scatter
             {
-                first.AsSpan(pos * t, t).Fill(isLeaf[pos] ? RollupResult.NoFigure : 0L);
-            }
-            second?.AsSpan().Clear();
+                LeafOf = e.LeafSlotsInForce(_periods[0].Start, _lastDay),
+                ParentOf = e._parentSlotOfLeaf,
+                TargetOf = _targetOf,
+                T = t,
+                InnerFirst = new long[innerCells],
+                InnerSecond = _fractions ? new long[innerCells] : null,
+                Reporting = new int[innerCells],
+            };
 
-            int[] targetOf = _targetOf;
-            int unitCount = leafOf.Length;
+            // Leaf cells start as "no figure" (and every second value at 0): every leaf cell is written here.
+            int[] first = Uninitialized(leafCells);
+            first.AsSpan().Fill(WholeCells.NoNarrowFigure);
+            int[]? second = _fractions ? new int[leafCells] : null;
+            int stop = ScatterNarrow(ref s, first, second);
+            WholeCells cells;
+            if (stop < 0)
+            {
+                return null;
+            }
+            if (stop < rows)
+            {
+                // A figure beyond 32 bits: the leaf figures so far in 64 bits, then the rest of the rows.
+                var wideFirst = new long[leafCells];
+                for (int k = 0; k < wideFirst.Length; k++)
+                {
+                    wideFirst[k] = first[k] == WholeCells.NoNarrowFigure ? WholeCells.NoWideFigure : first[k];
+                }
+                long[]? wideSecond = null;
+                if (second is not null)
+                {
+                    wideSecond = new long[leafCells];
+                    for (int k = 0; k < wideSecond.Length; k++)
+                    {
+                        wideSecond[k] = second[k];
+                    }
+                }
+                if (ScatterWide(ref s, stop, wideFirst, wideSecond) < 0)
+                {
+                    return null;
+                }
+                cells = new WholeCells(wideFirst, wideSecond, s.InnerFirst, s.InnerSecond, s.Reporting);
+            }
+            else
+            {
+                cells = new WholeCells(first, second, s.InnerFirst, s.InnerSecond, s.Reporting);
+            }
+
+            // The units above the leaves, bottom-up (children have higher positions than their parents); units below
+            // the leaf level (a roll-up from districts on a tree of communes) stay at 0.
+            int[] parents = e._parent, slots = e._slot;
+            bool[] isLeaf = e._isLeaf;
+            for (int pos = parents.Length - 1; pos >= 0; pos--)
+            {
+                int parent = parents[pos];
+                if (isLeaf[pos] || parent < 0 || isLeaf[parent])
+                {
+                    continue;
+                }
+                int from = slots[pos] * t, into = slots[parent] * t;
+                for (int ti = 0; ti < t; ti++)
+                {
+                    s.InnerFirst[into + ti] += s.InnerFirst[from + ti];
+                    s.Reporting[into + ti] += s.Reporting[from + ti];
+                }
+                if (s.InnerSecond is { } innerSecond)
+                {
+                    for (int ti = 0; ti < t; ti++)
+                    {
+                        innerSecond[into + ti] += innerSecond[from + ti];
+                    }
+                }
+            }
+            return new RollupResult(e, _indicator, _method, _fractions, _options, _periods, cells);
+        }
+
+        /// <summary>
+        /// The rows from the first into 32-bit leaf cells, each added to its parent's sums. Returns the number of rows
+        /// (all done), the first row whose figure needs 64 bits (not done), or -1 when a row does not fit the case.
+        /// </summary>
+        private int ScatterNarrow(ref Scatter s, int[] first, int[]? second)
+        {
+            ReadOnlySpan<int> units = _columns.UnitIndexes.Span;
+            ReadOnlySpan<int> periods = _columns.PeriodIndexes.Span;
+            ReadOnlySpan<decimal> firsts = _fractions ? _columns.Numerators.Span : _columns.Values.Span;
+            ReadOnlySpan<decimal> seconds = _fractions ? _columns.Denominators.Span : default;
+            int[] leafOf = s.LeafOf, parentOf = s.ParentOf, targetOf = s.TargetOf, reporting = s.Reporting;
+            long[] innerFirst = s.InnerFirst;
+            long[]? innerSecond = s.InnerSecond;
+            int t = s.T;
             for (int i = 0; i < units.Length; i++)
             {
                 int u = units[i], p = periods[i];
-                if ((uint)u >= (uint)unitCount || (uint)p >= (uint)targetOf.Length)
+                if ((uint)u >= (uint)leafOf.Length || (uint)p >= (uint)targetOf.Length)
                 {
-                    return null;
+                    return -1;
                 }
-                int pos = leafOf[u];
-                if (pos < 0 || !DecimalBits.TryGetSmallWhole(firsts[i], WholeBits, out long a))
+                int slot = leafOf[u];
+                long b = 0;
+                if (slot < 0 || !DecimalBits.TryGetSmallWhole(firsts[i], WholeBits, out long a)
+                    || (second is not null && !DecimalBits.TryGetSmallWhole(seconds[i], WholeBits, out b)))
                 {
-                    return null;
+                    return -1;
                 }
-                int k = (pos * t) + targetOf[p];
-                if (first[k] != RollupResult.NoFigure)
+                if (a != (int)a || a == WholeCells.NoNarrowFigure || b != (int)b)
                 {
-                    return null;
+                    return i;
                 }
+                int tp = targetOf[p], k = (slot * t) + tp;
+                if (first[k] != WholeCells.NoNarrowFigure)
+                {
+                    return -1;
+                }
+                first[k] = (int)a;
+                int parent = parentOf[slot];
                 if (second is not null)
                 {
-                    if (!DecimalBits.TryGetSmallWhole(seconds[i], WholeBits, out long b))
+                    second[k] = (int)b;
+                    if (parent >= 0)
                     {
-                        return null;
+                        innerSecond![(parent * t) + tp] += b;
                     }
-                    second[k] = b;
+                }
+                if (parent >= 0)
+                {
+                    innerFirst[(parent * t) + tp] += a;
+                    reporting[(parent * t) + tp]++;
+                }
+            }
+            return units.Length;
+        }
+
+        /// <summary>The rows from <paramref name="start"/> into 64-bit leaf cells, as <see cref="ScatterNarrow"/>; -1 when a row does not fit the case.</summary>
+        private int ScatterWide(ref Scatter s, int start, long[] first, long[]? second)
+        {
+            ReadOnlySpan<int> units = _columns.UnitIndexes.Span;
+            ReadOnlySpan<int> periods = _columns.PeriodIndexes.Span;
+            ReadOnlySpan<decimal> firsts = _fractions ? _columns.Numerators.Span : _columns.Values.Span;
+            ReadOnlySpan<decimal> seconds = _fractions ? _columns.Denominators.Span : default;
+            int[] leafOf = s.LeafOf, parentOf = s.ParentOf, targetOf = s.TargetOf, reporting = s.Reporting;
+            long[] innerFirst = s.InnerFirst;
+            long[]? innerSecond = s.InnerSecond;
+            int t = s.T;
+            for (int i = start; i < units.Length; i++)
+            {
+                int u = units[i], p = periods[i];
+                if ((uint)u >= (uint)leafOf.Length || (uint)p >= (uint)targetOf.Length)
+                {
+                    return -1;
+                }
+                int slot = leafOf[u];
+                long b = 0;
+                if (slot < 0 || !DecimalBits.TryGetSmallWhole(firsts[i], WholeBits, out long a)
+                    || (second is not null && !DecimalBits.TryGetSmallWhole(seconds[i], WholeBits, out b)))
+                {
+                    return -1;
+                }
+                int tp = targetOf[p], k = (slot * t) + tp;
+                if (first[k] != WholeCells.NoWideFigure)
+                {
+                    return -1;
                 }
                 first[k] = a;
-            }
-
-            // Bottom-up (children have higher positions than their parents); reporting counts for the inner units only.
-            // Units below the leaf level (a roll-up from districts on a tree of communes) stay at 0.
-            int[] reporting = new int[e._innerCount * t];
-            for (int pos = n - 1; pos >= 0; pos--)
-            {
-                int parent = parents[pos];
-                if (parent < 0 || isLeaf[parent])
-                {
-                    continue; // a root, or a unit below the leaf level (nothing reported, nothing to add)
-                }
-                Span<long> from = first.AsSpan(pos * t, t), into = first.AsSpan(parent * t, t);
-                Span<int> counts = reporting.AsSpan(innerSlot[parent] * t, t);
-                if (isLeaf[pos])
-                {
-                    for (int ti = 0; ti < from.Length; ti++)
-                    {
-                        long v = from[ti];
-                        bool has = v != RollupResult.NoFigure;
-                        into[ti] += has ? v : 0L;
-                        counts[ti] += has ? 1 : 0;
-                    }
-                }
-                else
-                {
-                    ReadOnlySpan<int> below = reporting.AsSpan(innerSlot[pos] * t, t);
-                    for (int ti = 0; ti < from.Length; ti++)
-                    {
-                        into[ti] += from[ti];
-                        counts[ti] += below[ti];
-                    }
-                }
+                int parent = parentOf[slot];
                 if (second is not null)
                 {
-                    Span<long> from2 = second.AsSpan(pos * t, t), into2 = second.AsSpan(parent * t, t);
-                    for (int ti = 0; ti < from2.Length; ti++)
+                    second[k] = b;
+                    if (parent >= 0)
                     {
-                        into2[ti] += from2[ti];
+                        innerSecond![(parent * t) + tp] += b;
                     }
                 }
+                if (parent >= 0)
+                {
+                    innerFirst[(parent * t) + tp] += a;
+                    reporting[(parent * t) + tp]++;
+                }
             }
-            return new RollupResult(e, _indicator, _method, _fractions, _options, _periods, first, second, reporting);
+            return units.Length;
+        }
+
+        /// <summary>What the scatter loops share: the look-ups and the sums of the units above the leaves.</summary>
+        private struct Scatter
+        {
+            public int[] LeafOf;
+            public int[] ParentOf;
+            public int[] TargetOf;
+            public int T;
+            public long[] InnerFirst;
+            public long[]? InnerSecond;
+            public int[] Reporting;
         }
     }
 }

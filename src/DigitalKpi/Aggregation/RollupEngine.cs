@@ -45,8 +45,9 @@ public sealed partial class RollupEngine
     private readonly int[] _expected;
     private readonly bool[] _isLeaf;
     private readonly int[] _leaves;
-    private readonly int[] _innerSlot;
+    private readonly int[] _slot;
     private readonly int _innerCount;
+    private readonly int[] _parentSlotOfLeaf;
     private readonly Lazy<int[][]> _candidates;
     private readonly ConcurrentDictionary<(int Unit, LocalDate Epoch), UnitMapping> _mappings = new();
 
@@ -89,10 +90,16 @@ public sealed partial class RollupEngine
             }
         }
         _leaves = leaves.ToArray();
-        _innerSlot = new int[n];
-        for (int pos = 0; pos < n; pos++)
+        _slot = new int[n];
+        for (int pos = 0, leafCount = 0; pos < n; pos++)
         {
-            _innerSlot[pos] = _isLeaf[pos] ? -1 : _innerCount++;
+            _slot[pos] = _isLeaf[pos] ? leafCount++ : _innerCount++;
+        }
+        _parentSlotOfLeaf = new int[_leaves.Length];
+        for (int slot = 0; slot < _leaves.Length; slot++)
+        {
+            int parent = _parent[_leaves[slot]];
+            _parentSlotOfLeaf[slot] = parent >= 0 && !_isLeaf[parent] ? _slot[parent] : -1;
         }
         for (int pos = n - 1; pos >= 0; pos--)
         {
@@ -218,11 +225,8 @@ public sealed partial class RollupEngine
 
     internal bool IsLeafAt(int pos) => _isLeaf[pos];
 
-    /// <summary>The index of the unit at <paramref name="pos"/> among the units that are not leaves (in position order), or -1 for a leaf.</summary>
-    internal int InnerSlotAt(int pos) => _innerSlot[pos];
-
-    /// <summary>The number of units of the tree that are not leaves.</summary>
-    internal int InnerCount => _innerCount;
+    /// <summary>The index of the unit at <paramref name="pos"/> among the leaves, or for another unit among the units that are not leaves (in position order).</summary>
+    internal int SlotAt(int pos) => _slot[pos];
 
     private AggregationMethod ResolveMethod(Indicator indicator, RollupOptions options)
     {

@@ -12,8 +12,8 @@ namespace DigitalKpi.Aggregation;
 /// parts and the coverage, the units that did not report, and the succession mapping used. Immutable.
 /// </summary>
 /// <remarks>
-/// Stored densely by tree position and period: about 40 bytes per unit and period; 8 bytes per unit, period and value
-/// (16 with numerator and denominator) when whole numbers, one per leaf and period, are summed.
+/// Stored densely by tree position and period: about 40 bytes per unit and period; when whole figures reported once
+/// per leaf and period are summed, 4 bytes per leaf, period and value (8 beyond 32 bits) and 20 per other unit and period.
 /// </remarks>
 public sealed class RollupResult
 {
@@ -21,9 +21,6 @@ public sealed class RollupResult
     private readonly bool _fractions;
     private readonly ReportingPeriod[] _periods;
     private readonly Dictionary<ReportingPeriod, int> _periodIndex;
-    /// <summary>In the whole-number form, the value of a leaf cell without a figure (figures are below 2^40 in magnitude).</summary>
-    internal const long NoFigure = long.MinValue;
-
     private static readonly Dictionary<long, IReadOnlyList<AdministrativeUnit>> NoPartialSources = new();
 
     // The general form: decimals and counts for every cell.
@@ -34,11 +31,8 @@ public sealed class RollupResult
     private readonly int[]? _meeting;
     private readonly Dictionary<long, IReadOnlyList<AdministrativeUnit>> _partialSources;
 
-    // The whole-number form (sums of whole numbers, every figure complete): 64-bit sums for every cell, a leaf without
-    // a figure marked by NoFigure, reporting counts for the units above the leaves only; no partial units, no meeting.
-    private readonly long[]? _wholeFirst;
-    private readonly long[]? _wholeSecond;
-    private readonly int[]? _innerReporting;
+    // The whole-number form (whole figures reported once per leaf and period): see WholeCells.
+    private readonly WholeCells? _whole;
 
     /// <summary>The general form.</summary>
     internal RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
@@ -53,18 +47,12 @@ public sealed class RollupResult
         _meeting = meeting;
     }
 
-    /// <summary>
-    /// The whole-number form: per cell (tree position × period) the 64-bit sums, <see cref="NoFigure"/> in
-    /// <paramref name="first"/> for a leaf cell without a figure; per inner unit (<see cref="RollupEngine.InnerSlotAt"/>)
-    /// × period the number of reporting leaves.
-    /// </summary>
+    /// <summary>The whole-number form (<see cref="WholeCells"/>): no partial units, no units meeting a target, no mappings.</summary>
     internal RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
-        ReportingPeriod[] periods, long[] first, long[]? second, int[] innerReporting)
+        ReportingPeriod[] periods, WholeCells whole)
         : this(engine, indicator, method, fractions, options, periods, NoPartialSources, Array.Empty<UnitMapping>())
     {
-        _wholeFirst = first;
-        _wholeSecond = second;
-        _innerReporting = innerReporting;
+        _whole = whole;
     }
 
     private RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
@@ -87,7 +75,10 @@ public sealed class RollupResult
     }
 
     /// <summary>Whether the result is in the whole-number form (rolled up in one pass; for tests).</summary>
-    internal bool IsWholeForm => _wholeFirst is not null;
+    internal bool IsWholeForm => _whole is not null;
+
+    /// <summary>The whole-number form's cells, if it is in that form (for tests).</summary>
+    internal WholeCells? Whole => _whole;
 
     /// <summary>Gets the indicator.</summary>
     public Indicator Indicator { get; }
@@ -283,29 +274,22 @@ public sealed class RollupResult
 
     internal RollupCell CellAt(int pos, int t)
     {
-        int k = (pos * _periods.Length) + t;
         int mapIndex = _engine.MemberAt(pos);
         bool leaf = _engine.IsLeafAt(pos);
-        if (_wholeFirst is { } whole)
+        if (_whole is { } whole)
         {
-            long first = whole[k];
-            int reporting = leaf ? (first != NoFigure ? 1 : 0) : _innerReporting![(_engine.InnerSlotAt(pos) * _periods.Length) + t];
-            return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, first != NoFigure ? first : 0m,
-                _wholeSecond is null ? 0m : _wholeSecond[k], _engine.ExpectedAt(pos), reporting, 0, 0, leaf);
+            int reporting = whole.Read(leaf, (_engine.SlotAt(pos) * _periods.Length) + t, out long first, out long second);
+            return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, first, second, _engine.ExpectedAt(pos), reporting, 0, 0, leaf);
         }
+        int k = (pos * _periods.Length) + t;
         return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, _first![k], _second is null ? 0m : _second[k],
             _engine.ExpectedAt(pos), _reporting![k], _partial![k], _meeting is null ? 0 : _meeting[k], leaf);
     }
 
     private int ReportingAt(int pos, int t)
-    {
-        int k = (pos * _periods.Length) + t;
-        if (_wholeFirst is { } whole)
-        {
-            return _engine.IsLeafAt(pos) ? (whole[k] != NoFigure ? 1 : 0) : _innerReporting![(_engine.InnerSlotAt(pos) * _periods.Length) + t];
-        }
-        return _reporting![k];
-    }
+        => _whole is { } whole
+            ? whole.Reporting(_engine.IsLeafAt(pos), (_engine.SlotAt(pos) * _periods.Length) + t)
+            : _reporting![(pos * _periods.Length) + t];
 
     private int PeriodIndexOf(ReportingPeriod period)
         => _periodIndex.TryGetValue(period, out int t) ? t : throw new KeyNotFoundException("The roll-up has no period " + period.ToString() + ".");

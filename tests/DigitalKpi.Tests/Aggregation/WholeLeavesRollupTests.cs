@@ -66,7 +66,7 @@ public class WholeLeavesRollupTests
     [Fact]
     public void OnePass_EqualsTheGeneralPath_ToTheBit_OrThrowsTheSameError()
     {
-        int onePass = 0;
+        int onePass = 0, wide = 0;
         PropertyCheck.ForAll(Cases, c =>
         {
             MeasurementColumns columns = c.Columns();
@@ -85,8 +85,15 @@ public class WholeLeavesRollupTests
             bool fits = c.Twist == Twist.None && c.Figures().All(IsSmallWhole);
             Assert.Equal(fits, fast!.IsWholeForm);
             onePass += fast.IsWholeForm ? 1 : 0;
+            bool beyond32Bits = c.Figures().Any(d => d <= int.MinValue || d > int.MaxValue);
+            if (fast.IsWholeForm)
+            {
+                Assert.Equal(!beyond32Bits, fast.Whole!.IsNarrow);
+                wide += beyond32Bits ? 1 : 0;
+            }
         }, cases: 1000);
         Assert.True(onePass > 300, "the one-pass roll-up ran " + onePass.ToString(System.Globalization.CultureInfo.InvariantCulture) + " times");
+        Assert.True(wide > 30, "figures beyond 32 bits in " + wide.ToString(System.Globalization.CultureInfo.InvariantCulture) + " one-pass roll-ups");
     }
 
     [Fact]
@@ -171,6 +178,25 @@ public class WholeLeavesRollupTests
         AssertSameResult(engine.Rollup(Indicators[0], own, null, wholeLeaves: false), monthly);
         Assert.Equal((1, 2, 0, 0.5m), (monthly.Total(Months[0]).ReportingUnits, monthly.Total(Months[0]).ExpectedUnits, monthly.Total(Months[0]).PartialUnits, monthly.Total(Months[0]).Coverage!.Value));
         Assert.Null(monthly.Total(Months[5]).Value);
+    }
+
+    [Fact]
+    public void AFigureBeyond32Bits_WidensTheLeafCells_KeepingTheEarlierOnes()
+    {
+        RollupPropertyTests.Fixture f = Fixtures.Value[1];
+        int[] units = [f.Communes[0], f.Communes[1], f.Communes[2], f.Communes[3]];
+        decimal big = (1L << 39) + 1, small = int.MinValue + 1L;
+        MeasurementColumns columns = MeasurementColumns.ForFractions(Months, units, new[] { 0, 0, 1, 0 }, new[] { 7m, small, big, 0m }, new[] { 9m, 3m, big, int.MaxValue + 1L });
+        RollupResult fast = f.Old.Rollup(Indicators[2], columns);
+        Assert.True(fast.IsWholeForm);
+        Assert.False(fast.Whole!.IsNarrow);
+        AssertSameResult(f.Old.Rollup(Indicators[2], columns, null, wholeLeaves: false), fast);
+        Assert.Equal(7m + small, fast.Total(Months[0]).Numerator);
+        Assert.Equal(9m + 3m + int.MaxValue + 1L, fast.Total(Months[0]).Denominator);
+        Assert.Equal((big, big), (fast.Get(units[2], 1).Numerator!.Value, fast.Get(units[2], 1).Denominator!.Value));
+        Assert.Equal(0m, fast.Get(units[3], 0).Numerator);
+        Assert.Equal(1, fast.Get(units[3], 0).ReportingUnits);
+        Assert.Equal(0, fast.Get(units[3], 1).ReportingUnits);
     }
 
     [Fact]
