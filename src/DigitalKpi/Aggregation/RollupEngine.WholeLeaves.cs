@@ -175,15 +175,25 @@ public sealed partial class RollupEngine
         /// (all done), the first row whose figure needs 64 bits (not done), or -1 when a row does not fit the case.
         /// </summary>
         private int ScatterNarrow(ref Scatter s, int[] first, int[]? second)
+            => second is null ? ScatterNarrow<ValueFigures>(ref s, first, first) : ScatterNarrow<FractionFigures>(ref s, first, second);
+
+        /// <summary><see cref="ScatterNarrow(ref Scatter, int[], int[])"/> for values or for fractions (<typeparamref name="TFigures"/>, so that the loop has no test of it).</summary>
+        private int ScatterNarrow<TFigures>(ref Scatter s, int[] first, int[] second)
+            where TFigures : struct, IFigures
         {
+            bool fractions = default(TFigures).Fractions;
             ReadOnlySpan<int> units = _columns.UnitIndexes.Span;
             ReadOnlySpan<int> periods = _columns.PeriodIndexes.Span;
-            ReadOnlySpan<decimal> firsts = _fractions ? _columns.Numerators.Span : _columns.Values.Span;
-            ReadOnlySpan<decimal> seconds = _fractions ? _columns.Denominators.Span : default;
+            ReadOnlySpan<decimal> firsts = fractions ? _columns.Numerators.Span : _columns.Values.Span;
+            ReadOnlySpan<decimal> seconds = fractions ? _columns.Denominators.Span : firsts;
             int[] leafOf = s.LeafOf, parentOf = s.ParentOf, targetOf = s.TargetOf, reporting = s.Reporting;
             long[] innerFirst = s.InnerFirst;
-            long[]? innerSecond = s.InnerSecond;
+            long[] innerSecond = s.InnerSecond ?? innerFirst;
             int t = s.T;
+            if (periods.Length != units.Length || firsts.Length != units.Length || seconds.Length != units.Length)
+            {
+                return -1;
+            }
             for (int i = 0; i < units.Length; i++)
             {
                 int u = units[i], p = periods[i];
@@ -192,35 +202,32 @@ public sealed partial class RollupEngine
                     return -1;
                 }
                 int slot = leafOf[u];
-                long b = 0;
-                if (slot < 0 || !DecimalBits.TryGetSmallWhole(firsts[i], WholeBits, out long a)
-                    || (second is not null && !DecimalBits.TryGetSmallWhole(seconds[i], WholeBits, out b)))
+                int b = 0;
+                if (slot < 0 || !DecimalBits.TryGetInt32Whole(in firsts[i], out int a) || (fractions && !DecimalBits.TryGetInt32Whole(in seconds[i], out b)))
                 {
-                    return -1;
-                }
-                if (a != (int)a || a == WholeCells.NoNarrowFigure || b != (int)b)
-                {
-                    return i;
+                    // Another unit, or a figure that is not a whole number below 2^31 (64 bits may do).
+                    return slot >= 0 && DecimalBits.TryGetSmallWhole(firsts[i], WholeBits, out _) && (!fractions || DecimalBits.TryGetSmallWhole(seconds[i], WholeBits, out _)) ? i : -1;
                 }
                 int tp = targetOf[p], k = (slot * t) + tp;
                 if (first[k] != WholeCells.NoNarrowFigure)
                 {
                     return -1;
                 }
-                first[k] = (int)a;
-                int parent = parentOf[slot];
-                if (second is not null)
+                first[k] = a;
+                if (fractions)
                 {
-                    second[k] = (int)b;
-                    if (parent >= 0)
-                    {
-                        innerSecond![(parent * t) + tp] += b;
-                    }
+                    second[k] = b;
                 }
+                int parent = parentOf[slot];
                 if (parent >= 0)
                 {
-                    innerFirst[(parent * t) + tp] += a;
-                    reporting[(parent * t) + tp]++;
+                    int pk = (parent * t) + tp;
+                    innerFirst[pk] += a;
+                    if (fractions)
+                    {
+                        innerSecond[pk] += b;
+                    }
+                    reporting[pk]++;
                 }
             }
             return units.Length;
@@ -273,6 +280,22 @@ public sealed partial class RollupEngine
                 }
             }
             return units.Length;
+        }
+
+        /// <summary>Whether the figures are fractions, as a type (see <see cref="ScatterNarrow{TFigures}"/>).</summary>
+        private interface IFigures
+        {
+            bool Fractions { get; }
+        }
+
+        private struct ValueFigures : IFigures
+        {
+            public readonly bool Fractions => false;
+        }
+
+        private struct FractionFigures : IFigures
+        {
+            public readonly bool Fractions => true;
         }
 
         /// <summary>What the scatter loops share: the look-ups and the sums of the units above the leaves.</summary>
