@@ -34,6 +34,26 @@ internal static class DecimalBits
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="d"/> (read in place) is a whole number with scale 0, not a negative zero, below 2^31 in
+    /// magnitude (so never <see cref="int.MinValue"/>); then <paramref name="value"/> is it.
+    /// </summary>
+    internal static bool TryGetInt32Whole(ref readonly decimal d, out int value)
+    {
+#if NET7_0_OR_GREATER
+        ref Layout l = ref Unsafe.As<decimal, Layout>(ref Unsafe.AsRef(in d));
+        int flags = l.Flags;
+        ulong lo = l.Lo;
+        if (((uint)(flags & 0x7FFFFFFF) | l.Hi | (lo >> 31)) == 0 && (flags == 0 || lo != 0))
+        {
+            value = flags < 0 ? -(int)lo : (int)lo;
+            return true;
+        }
+#endif
+        value = 0;
+        return false;
+    }
+
     /// <summary>Whether <paramref name="d"/> is exactly the zero of <c>0m</c> (positive, scale 0).</summary>
     internal static bool IsPlainZero(decimal d)
     {
@@ -64,7 +84,9 @@ internal static class DecimalBits
                 return false;
             }
         }
-        return TryGetSmallWhole(-42m, 40, out long v) && v == -42 && !TryGetSmallWhole(1.5m, 40, out _) && !TryGetSmallWhole(1L << 41, 40, out _);
+        decimal minus = -42m, big = 1L << 31, half = 1.5m;
+        return TryGetSmallWhole(-42m, 40, out long v) && v == -42 && !TryGetSmallWhole(1.5m, 40, out _) && !TryGetSmallWhole(1L << 41, 40, out _)
+            && TryGetInt32Whole(in minus, out int w) && w == -42 && !TryGetInt32Whole(in big, out _) && !TryGetInt32Whole(in half, out _);
 #else
         return false;
 #endif

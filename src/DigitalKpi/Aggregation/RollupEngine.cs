@@ -29,7 +29,7 @@ namespace DigitalKpi.Aggregation;
 /// full map, provinces for the built-in one); coverage counts units of that level.</para>
 /// <para>Details and examples: docs/hierarchy.md, section "Roll-up".</para>
 /// </remarks>
-public sealed class RollupEngine
+public sealed partial class RollupEngine
 {
     private const int RowsPerPartition = 1 << 18;
 
@@ -45,6 +45,9 @@ public sealed class RollupEngine
     private readonly int[] _expected;
     private readonly bool[] _isLeaf;
     private readonly int[] _leaves;
+    private readonly int[] _slot;
+    private readonly int _innerCount;
+    private readonly int[] _parentSlotOfLeaf;
     private readonly Lazy<int[][]> _candidates;
     private readonly ConcurrentDictionary<(int Unit, LocalDate Epoch), UnitMapping> _mappings = new();
 
@@ -87,6 +90,17 @@ public sealed class RollupEngine
             }
         }
         _leaves = leaves.ToArray();
+        _slot = new int[n];
+        for (int pos = 0, leafCount = 0; pos < n; pos++)
+        {
+            _slot[pos] = _isLeaf[pos] ? leafCount++ : _innerCount++;
+        }
+        _parentSlotOfLeaf = new int[_leaves.Length];
+        for (int slot = 0; slot < _leaves.Length; slot++)
+        {
+            int parent = _parent[_leaves[slot]];
+            _parentSlotOfLeaf[slot] = parent >= 0 && !_isLeaf[parent] ? _slot[parent] : -1;
+        }
         for (int pos = n - 1; pos >= 0; pos--)
         {
             if (_parent[pos] >= 0)
@@ -190,9 +204,17 @@ public sealed class RollupEngine
     {
         Preconditions.CheckNotNull(indicator);
         Preconditions.CheckNotNull(columns);
+        return Rollup(indicator, columns, options, wholeLeaves: true);
+    }
+
+    /// <summary>The roll-up of columns; without <paramref name="wholeLeaves"/> always on the general path (for tests comparing both).</summary>
+    internal RollupResult Rollup(Indicator indicator, MeasurementColumns columns, RollupOptions? options, bool wholeLeaves)
+    {
+        Preconditions.CheckNotNull(indicator);
+        Preconditions.CheckNotNull(columns);
         options ??= RollupOptions.Default;
         var run = new Run(this, indicator, options, ResolveMethod(indicator, options), columns);
-        return run.Execute();
+        return run.Execute(wholeLeaves);
     }
 
     internal int PositionOf(int unitIndex) => (uint)unitIndex < (uint)_position.Length ? _position[unitIndex] : -1;
@@ -202,6 +224,9 @@ public sealed class RollupEngine
     internal int ExpectedAt(int pos) => _expected[pos];
 
     internal bool IsLeafAt(int pos) => _isLeaf[pos];
+
+    /// <summary>The index of the unit at <paramref name="pos"/> among the leaves, or for another unit among the units that are not leaves (in position order).</summary>
+    internal int SlotAt(int pos) => _slot[pos];
 
     private AggregationMethod ResolveMethod(Indicator indicator, RollupOptions options)
     {
@@ -390,7 +415,7 @@ public sealed class RollupEngine
     }
 
     /// <summary>One roll-up: the plan (periods, method) and the steps.</summary>
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly RollupEngine _e;
         private readonly Indicator _indicator;
@@ -474,8 +499,12 @@ public sealed class RollupEngine
             }
         }
 
-        internal RollupResult Execute()
+        internal RollupResult Execute(bool wholeLeaves)
         {
+            if (wholeLeaves && TryWholeLeaves() is { } result)
+            {
+                return result;
+            }
             int cells = _e._members.Length * _t;
             int[] sources = RentCleared<int>(cells);
             byte[] flags = RentCleared<byte>(cells);

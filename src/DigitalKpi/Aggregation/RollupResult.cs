@@ -11,23 +11,52 @@ namespace DigitalKpi.Aggregation;
 /// The result of a roll-up: for every unit of the tree (leaf units up to the nation) and every period, the value, its
 /// parts and the coverage, the units that did not report, and the succession mapping used. Immutable.
 /// </summary>
-/// <remarks>Stored densely by tree position and period: about 40 bytes per unit and period.</remarks>
+/// <remarks>
+/// Stored densely by tree position and period: about 40 bytes per unit and period; when whole figures reported once
+/// per leaf and period are summed, 4 bytes per leaf, period and value (8 beyond 32 bits) and 20 per other unit and period.
+/// </remarks>
 public sealed class RollupResult
 {
     private readonly RollupEngine _engine;
     private readonly bool _fractions;
     private readonly ReportingPeriod[] _periods;
     private readonly Dictionary<ReportingPeriod, int> _periodIndex;
-    private readonly decimal[] _first;
+    private static readonly Dictionary<long, IReadOnlyList<AdministrativeUnit>> NoPartialSources = new();
+
+    // The general form: decimals and counts for every cell.
+    private readonly decimal[]? _first;
     private readonly decimal[]? _second;
-    private readonly int[] _reporting;
-    private readonly int[] _partial;
+    private readonly int[]? _reporting;
+    private readonly int[]? _partial;
     private readonly int[]? _meeting;
     private readonly Dictionary<long, IReadOnlyList<AdministrativeUnit>> _partialSources;
 
+    // The whole-number form (whole figures reported once per leaf and period): see WholeCells.
+    private readonly WholeCells? _whole;
+
+    /// <summary>The general form.</summary>
     internal RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
         ReportingPeriod[] periods, decimal[] first, decimal[]? second, int[] reporting, int[] partial, int[]? meeting,
         Dictionary<long, IReadOnlyList<AdministrativeUnit>> partialSources, UnitMapping[] mappings)
+        : this(engine, indicator, method, fractions, options, periods, partialSources, mappings)
+    {
+        _first = first;
+        _second = second;
+        _reporting = reporting;
+        _partial = partial;
+        _meeting = meeting;
+    }
+
+    /// <summary>The whole-number form (<see cref="WholeCells"/>): no partial units, no units meeting a target, no mappings.</summary>
+    internal RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
+        ReportingPeriod[] periods, WholeCells whole)
+        : this(engine, indicator, method, fractions, options, periods, NoPartialSources, Array.Empty<UnitMapping>())
+    {
+        _whole = whole;
+    }
+
+    private RollupResult(RollupEngine engine, Indicator indicator, AggregationMethod method, bool fractions, RollupOptions options,
+        ReportingPeriod[] periods, Dictionary<long, IReadOnlyList<AdministrativeUnit>> partialSources, UnitMapping[] mappings)
     {
         _engine = engine;
         Indicator = indicator;
@@ -41,14 +70,15 @@ public sealed class RollupResult
         {
             _periodIndex.Add(periods[t], t);
         }
-        _first = first;
-        _second = second;
-        _reporting = reporting;
-        _partial = partial;
-        _meeting = meeting;
         _partialSources = partialSources;
         Mappings = Array.AsReadOnly(mappings);
     }
+
+    /// <summary>Whether the result is in the whole-number form (rolled up in one pass; for tests).</summary>
+    internal bool IsWholeForm => _whole is not null;
+
+    /// <summary>The whole-number form's cells, if it is in that form (for tests).</summary>
+    internal WholeCells? Whole => _whole;
 
     /// <summary>Gets the indicator.</summary>
     public Indicator Indicator { get; }
@@ -164,7 +194,7 @@ public sealed class RollupResult
         var result = new List<AdministrativeUnit>();
         foreach (int pos in LeafPositionsUnder(unit))
         {
-            if (_reporting[(pos * _periods.Length) + t] == 0)
+            if (ReportingAt(pos, t) == 0)
             {
                 result.Add(Map[_engine.MemberAt(pos)]);
             }
@@ -244,11 +274,22 @@ public sealed class RollupResult
 
     internal RollupCell CellAt(int pos, int t)
     {
-        int k = (pos * _periods.Length) + t;
         int mapIndex = _engine.MemberAt(pos);
-        return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, _first[k], _second is null ? 0m : _second[k],
-            _engine.ExpectedAt(pos), _reporting[k], _partial[k], _meeting is null ? 0 : _meeting[k], _engine.IsLeafAt(pos));
+        bool leaf = _engine.IsLeafAt(pos);
+        if (_whole is { } whole)
+        {
+            int reporting = whole.Read(leaf, (_engine.SlotAt(pos) * _periods.Length) + t, out long first, out long second);
+            return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, first, second, _engine.ExpectedAt(pos), reporting, 0, 0, leaf);
+        }
+        int k = (pos * _periods.Length) + t;
+        return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, _first![k], _second is null ? 0m : _second[k],
+            _engine.ExpectedAt(pos), _reporting![k], _partial![k], _meeting is null ? 0 : _meeting[k], leaf);
     }
+
+    private int ReportingAt(int pos, int t)
+        => _whole is { } whole
+            ? whole.Reporting(_engine.IsLeafAt(pos), (_engine.SlotAt(pos) * _periods.Length) + t)
+            : _reporting![(pos * _periods.Length) + t];
 
     private int PeriodIndexOf(ReportingPeriod period)
         => _periodIndex.TryGetValue(period, out int t) ? t : throw new KeyNotFoundException("The roll-up has no period " + period.ToString() + ".");
