@@ -1,8 +1,8 @@
 using System;
 #if NET7_0_OR_GREATER
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 #endif
+using System.Runtime.InteropServices;
 
 namespace DigitalKpi.Aggregation;
 
@@ -29,6 +29,13 @@ internal static class DecimalBits
             value = l.Flags < 0 ? -(long)l.Lo : (long)l.Lo;
             return true;
         }
+#else
+        var o = new Overlay { Value = d };
+        if ((o.Flags & 0x7FFFFFFF) == 0 && o.Hi == 0 && (o.Lo >> bits) == 0 && (o.Flags == 0 || o.Lo != 0))
+        {
+            value = o.Flags < 0 ? -(long)o.Lo : (long)o.Lo;
+            return true;
+        }
 #endif
         value = 0;
         return false;
@@ -49,6 +56,13 @@ internal static class DecimalBits
             value = flags < 0 ? -(int)lo : (int)lo;
             return true;
         }
+#else
+        var o = new Overlay { Value = d };
+        if (((uint)(o.Flags & 0x7FFFFFFF) | o.Hi | (o.Lo >> 31)) == 0 && (o.Flags == 0 || o.Lo != 0))
+        {
+            value = o.Flags < 0 ? -(int)o.Lo : (int)o.Lo;
+            return true;
+        }
 #endif
         value = 0;
         return false;
@@ -61,7 +75,8 @@ internal static class DecimalBits
         ref Layout l = ref Unsafe.As<decimal, Layout>(ref d);
         return l.Flags == 0 && l.Hi == 0 && l.Lo == 0;
 #else
-        return false;
+        var o = new Overlay { Value = d };
+        return o.Flags == 0 && o.Hi == 0 && o.Lo == 0;
 #endif
     }
 
@@ -72,12 +87,22 @@ internal static class DecimalBits
         {
             return false;
         }
+#else
+        if (Marshal.SizeOf<Overlay>() != sizeof(decimal) || !BitConverter.IsLittleEndian)
+        {
+            return false;
+        }
+#endif
         decimal[] samples = [0m, 1m, -1m, 123456789012m, -(decimal)(1L << 39), 1.5m, 0.00m, 79228162514264337593543950335m, new decimal(7, 5, 3, true, 4)];
         foreach (decimal sample in samples)
         {
             decimal d = sample;
             int[] bits = decimal.GetBits(d);
+#if NET7_0_OR_GREATER
             Layout l = Unsafe.As<decimal, Layout>(ref d);
+#else
+            var l = new Overlay { Value = d };
+#endif
             ulong lo = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
             if (l.Lo != lo || l.Hi != (uint)bits[2] || l.Flags != bits[3])
             {
@@ -87,9 +112,6 @@ internal static class DecimalBits
         decimal minus = -42m, big = 1L << 31, half = 1.5m;
         return TryGetSmallWhole(-42m, 40, out long v) && v == -42 && !TryGetSmallWhole(1.5m, 40, out _) && !TryGetSmallWhole(1L << 41, 40, out _)
             && TryGetInt32Whole(in minus, out int w) && w == -42 && !TryGetInt32Whole(in big, out _) && !TryGetInt32Whole(in half, out _);
-#else
-        return false;
-#endif
     }
 
 #if NET7_0_OR_GREATER
@@ -98,6 +120,26 @@ internal static class DecimalBits
     {
         public int Flags;
         public uint Hi;
+        public ulong Lo;
+    }
+#else
+    /// <summary>
+    /// The decimal's fields overlaid (netstandard2.0 has no <c>Unsafe</c>): flags, high 32 bits, low 64 bits, the layout
+    /// of .NET Framework and .NET alike; <see cref="Probe"/> confirms it against <see cref="decimal.GetBits(decimal)"/>.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 16)]
+    private struct Overlay
+    {
+        [FieldOffset(0)]
+        public decimal Value;
+
+        [FieldOffset(0)]
+        public int Flags;
+
+        [FieldOffset(4)]
+        public uint Hi;
+
+        [FieldOffset(8)]
         public ulong Lo;
     }
 #endif
