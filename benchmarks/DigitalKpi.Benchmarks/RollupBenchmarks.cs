@@ -30,10 +30,17 @@ public class RollupBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        decimal library = Library(), dense = DenseLoop();
-        if (library != dense)
+        decimal library = Library(), dense = DenseLoop(), decimals = LibraryDecimalFigures();
+        if (library != dense || decimals != dense)
         {
-            throw new InvalidOperationException("The library and the dense loop disagree: " + library.ToString(CultureInfo.InvariantCulture) + " vs " + dense.ToString(CultureInfo.InvariantCulture) + ".");
+            throw new InvalidOperationException("The library and the dense loop disagree: " + library.ToString(CultureInfo.InvariantCulture) + " and " + decimals.ToString(CultureInfo.InvariantCulture) + " (decimal figures) vs " + dense.ToString(CultureInfo.InvariantCulture) + ".");
+        }
+        // The decimal figures must really take the general path: its sums keep the figures' scale (1693.0), the
+        // whole-number path's do not.
+        RollupCell cell = RollupData.Engine.Rollup(RollupData.IndicatorList[0], DecimalFigures.Columns[0], RollupData.Options[0]).Total(RollupData.Periods[0]);
+        if (((decimal.GetBits(cell.Numerator!.Value)[3] >> 16) & 0xFF) != 1)
+        {
+            throw new InvalidOperationException("The decimal-figure roll-up did not keep the figures' scale: it did not take the general path.");
         }
     }
 
@@ -113,6 +120,27 @@ public class RollupBenchmarks
     }
 
     /// <summary>
+    /// The library on the same rows with every figure written with one decimal place (<c>1693.0</c>: same values, scale
+    /// 1), which the one-pass whole-number path does not take: the general decimal path, with the same result. Shows
+    /// what data with fractional figures costs (the dense loop's time does not depend on the scale).
+    /// </summary>
+    [Benchmark]
+    public decimal LibraryDecimalFigures()
+    {
+        decimal check = 0m;
+        for (int k = 0; k < RollupData.Indicators; k++)
+        {
+            RollupResult result = RollupData.Engine.Rollup(RollupData.IndicatorList[k], DecimalFigures.Columns[k], RollupData.Options[k]);
+            foreach (ReportingPeriod period in result.Periods)
+            {
+                RollupCell total = result.Total(period);
+                check += (total.Numerator ?? total.Value ?? 0m) + (total.Denominator ?? 0m) + total.ReportingUnits;
+            }
+        }
+        return check;
+    }
+
+    /// <summary>
     /// The straightforward LINQ implementation a reporting developer writes: one object per figure (codes as strings,
     /// as read from a file or a database), GroupBy (indicator, province, district, month), then provinces, then the nation.
     /// </summary>
@@ -159,6 +187,28 @@ public class RollupBenchmarks
             check += nation.Sum(n => n.A + (RollupData.IsFraction(k) ? n.B : 0m) + n.N);
         }
         return check;
+    }
+}
+
+/// <summary>The rows with every figure at scale 1 (<c>1693.0</c>), for <see cref="RollupBenchmarks.LibraryDecimalFigures"/> only.</summary>
+public static class DecimalFigures
+{
+    /// <summary>The columns of each indicator, over copies of the figures at scale 1.</summary>
+    public static readonly MeasurementColumns[] Columns = Make();
+
+    private static MeasurementColumns[] Make()
+    {
+        decimal[] first = Array.ConvertAll(RollupData.First, d => d * 1.0m);
+        decimal[] second = Array.ConvertAll(RollupData.Second, d => d * 1.0m);
+        var columns = new MeasurementColumns[RollupData.Indicators];
+        for (int k = 0; k < RollupData.Indicators; k++)
+        {
+            int s = RollupData.RowStart[k], length = RollupData.RowStart[k + 1] - s;
+            columns[k] = RollupData.IsFraction(k)
+                ? MeasurementColumns.ForFractions(RollupData.Periods, RollupData.UnitIndex.AsMemory(s, length), RollupData.PeriodIndex.AsMemory(s, length), first.AsMemory(s, length), second.AsMemory(s, length))
+                : MeasurementColumns.ForValues(RollupData.Periods, RollupData.UnitIndex.AsMemory(s, length), RollupData.PeriodIndex.AsMemory(s, length), first.AsMemory(s, length));
+        }
+        return columns;
     }
 }
 
