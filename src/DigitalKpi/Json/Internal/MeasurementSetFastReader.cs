@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using DigitalKpi.Rules;
 
 namespace DigitalKpi.Json.Internal;
 
@@ -33,11 +35,12 @@ internal static class MeasurementSetFastReader
     /// <summary>A measurement set read by the fast path.</summary>
     internal sealed class Result
     {
-        internal Result(MeasurementSet set, string formatVersion, int[] elementOffsets)
+        internal Result(MeasurementSet set, string formatVersion, int[] elementOffsets, MeasurementKeys keys)
         {
             Set = set;
             FormatVersion = formatVersion;
             ElementOffsets = elementOffsets;
+            Keys = keys;
         }
 
         internal MeasurementSet Set { get; }
@@ -46,6 +49,9 @@ internal static class MeasurementSetFastReader
 
         /// <summary>The byte offset of each element of <c>$.measurements</c> (rented from the shared pool; return it when done).</summary>
         internal int[] ElementOffsets { get; }
+
+        /// <summary>The ids of each measurement's codes and period, for the duplicate rule (pooled; dispose when done).</summary>
+        internal MeasurementKeys Keys { get; }
     }
 
     /// <summary>Reads a well-formed, valid measurement set, or returns null for the strict pipeline to decide.</summary>
@@ -153,8 +159,10 @@ internal static class MeasurementSetFastReader
         var set = new MeasurementSet(id, title, new ArraySegment<Measurement>(state.Items, 0, state.Count), source);
         int[] offsets = state.Offsets;
         state.Offsets = Array.Empty<int>();
+        var keys = new MeasurementKeys(state.Keys, state.Count, state.CodeTexts.ToArray(), state.CodeTexts.Count);
+        state.Keys = Array.Empty<MeasurementKeys.Key>();
         state.Dispose();
-        return new Result(set, version, offsets);
+        return new Result(set, version, offsets, keys);
     }
 
     private static int RootMember(ReadOnlySpan<byte> name)
@@ -233,19 +241,20 @@ internal static class MeasurementSetFastReader
                 return false;
             }
             int offset = c.Position;
-            Measurement? m = ReadMeasurement(ref c, ref state);
+            Measurement? m = ReadMeasurement(ref c, ref state, out MeasurementKeys.Key key);
             if (m is null)
             {
                 return false;
             }
-            state.Append(m, offset);
+            state.Append(m, offset, key);
         }
         while (c.NextElement(out bool more) && more);
         return c.AtEndOfArray;
     }
 
-    private static Measurement? ReadMeasurement(ref Cursor c, ref State state)
+    private static Measurement? ReadMeasurement(ref Cursor c, ref State state, out MeasurementKeys.Key key)
     {
+        key = default;
         if (!c.StartObject(out bool empty) || empty)
         {
             return null;
@@ -254,6 +263,7 @@ internal static class MeasurementSetFastReader
         int seen = 0;
         string? indicator = null, adminUnit = null;
         ReportingPeriod period = default;
+        int indicatorId = 0, unitId = 0, periodId = 0;
         decimal value = 0m, numerator = 0m, denominator = 0m, reported = 0m;
         ObservationStatus status = ObservationStatus.Normal;
         SourceCitation? source = null;
@@ -273,13 +283,13 @@ internal static class MeasurementSetFastReader
             switch (member)
             {
                 case MIndicator:
-                    ok = ReadCode(ref c, ref state, out indicator);
+                    ok = ReadCode(ref c, ref state, out indicator, out indicatorId);
                     break;
                 case MAdminUnit:
-                    ok = ReadCode(ref c, ref state, out adminUnit);
+                    ok = ReadCode(ref c, ref state, out adminUnit, out unitId);
                     break;
                 case MPeriod:
-                    ok = ReadPeriod(ref c, ref state, out period);
+                    ok = ReadPeriod(ref c, ref state, out period, out periodId);
                     break;
                 case MValue:
                     ok = ReadNumber(ref c, out value);
@@ -310,6 +320,7 @@ internal static class MeasurementSetFastReader
         {
             return null;
         }
+        key = new MeasurementKeys.Key(indicatorId, unitId, periodId);
 
         // The shapes of ModelMapper.ToMeasurement.
         if ((seen & (MNumerator | MDenominator)) != 0)
@@ -341,10 +352,11 @@ internal static class MeasurementSetFastReader
         return c.Number(out ReadOnlySpan<byte> raw) && ExactDecimal.TryParse(raw, out value, out _);
     }
 
-    /// <summary>A code (indicator, administrative unit), checked once per distinct text and shared across the document.</summary>
-    private static bool ReadCode(ref Cursor c, ref State state, out string? text)
+    /// <summary>A code (indicator, administrative unit), checked once per distinct text and shared across the document, and its id (equal texts, equal ids).</summary>
+    private static bool ReadCode(ref Cursor c, ref State state, out string? text, out int id)
     {
         text = null;
+        id = 0;
         int start = c.Position;
         if (!c.String(out ReadOnlySpan<byte> raw, out bool escaped) || raw.Length > state.Options.MaxStringLength)
         {
@@ -353,9 +365,14 @@ internal static class MeasurementSetFastReader
         if (escaped)
         {
             text = Unescape(c.Slice(start));
-            return Utility.Text.IsValidCode(text);
+            if (!Utility.Text.IsValidCode(text))
+            {
+                return false;
+            }
+            id = state.CodeId(text);
+            return true;
         }
-        if (state.Codes.TryGet(raw, out text, out _, out int slot))
+        if (state.Codes.TryGet(raw, out text, out id, out int slot))
         {
             return true;
         }
@@ -365,20 +382,24 @@ internal static class MeasurementSetFastReader
             // The model refuses it: the strict pipeline reports it.
             return false;
         }
-        state.Codes.Add(slot, raw, text, true);
+        id = state.CodeId(text);
+        state.Codes.Add(slot, raw, text, id);
         return true;
     }
 
-    /// <summary>A reporting period as the converter reads it (at most 256 bytes, every form <see cref="ReportingPeriod.Parse"/> accepts), parsed once per distinct text.</summary>
-    private static bool ReadPeriod(ref Cursor c, ref State state, out ReportingPeriod period)
+    /// <summary>A reporting period as the converter reads it (at most 256 bytes, every form <see cref="ReportingPeriod.Parse"/> accepts), parsed once per distinct text, and its id (equal periods, equal ids).</summary>
+    private static bool ReadPeriod(ref Cursor c, ref State state, out ReportingPeriod period, out int id)
     {
         period = default;
+        id = 0;
         if (!c.String(out ReadOnlySpan<byte> raw, out bool escaped) || escaped || raw.Length > ConverterErrors.MaxShortTokenBytes || raw.Length > state.Options.MaxStringLength)
         {
             return false;
         }
-        if (state.Periods.TryGet(raw, out _, out period, out int slot))
+        if (state.Periods.TryGet(raw, out _, out PeriodEntry entry, out int slot))
         {
+            period = entry.Period;
+            id = entry.Id;
             return true;
         }
         string text = Utf8ToString(raw);
@@ -386,7 +407,8 @@ internal static class MeasurementSetFastReader
         {
             return false;
         }
-        state.Periods.Add(slot, raw, text, period);
+        id = state.PeriodId(period);
+        state.Periods.Add(slot, raw, text, new PeriodEntry(period, id));
         return true;
     }
 
@@ -720,10 +742,17 @@ internal static class MeasurementSetFastReader
             Options = options;
             Items = ArrayPool<Measurement>.Shared.Rent(1024);
             Offsets = ArrayPool<int>.Shared.Rent(1024);
+            Keys = ArrayPool<MeasurementKeys.Key>.Shared.Rent(1024);
             Count = 0;
-            Codes = new Utf8Cache<bool>();
-            Periods = new Utf8Cache<ReportingPeriod>();
+            Codes = new Utf8Cache<int>();
+            Periods = new Utf8Cache<PeriodEntry>();
+            codeIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            periodIds = new Dictionary<ReportingPeriod, int>();
+            CodeTexts = new List<string>();
         }
+
+        private readonly Dictionary<string, int> codeIds;
+        private readonly Dictionary<ReportingPeriod, int> periodIds;
 
         internal KpiJsonReadOptions Options { get; }
 
@@ -733,11 +762,39 @@ internal static class MeasurementSetFastReader
 
         internal int Count { get; private set; }
 
-        internal Utf8Cache<bool> Codes { get; }
+        internal MeasurementKeys.Key[] Keys { get; set; }
 
-        internal Utf8Cache<ReportingPeriod> Periods { get; }
+        internal Utf8Cache<int> Codes { get; }
 
-        internal void Append(Measurement m, int offset)
+        internal Utf8Cache<PeriodEntry> Periods { get; }
+
+        /// <summary>The distinct codes, by id.</summary>
+        internal List<string> CodeTexts { get; }
+
+        /// <summary>The id of a code (called once per distinct text the cache holds, or per escaped or uncached code).</summary>
+        internal readonly int CodeId(string text)
+        {
+            if (!codeIds.TryGetValue(text, out int id))
+            {
+                id = CodeTexts.Count;
+                codeIds.Add(text, id);
+                CodeTexts.Add(text);
+            }
+            return id;
+        }
+
+        /// <summary>The id of a period (called once per distinct text the cache holds).</summary>
+        internal readonly int PeriodId(ReportingPeriod period)
+        {
+            if (!periodIds.TryGetValue(period, out int id))
+            {
+                id = periodIds.Count;
+                periodIds.Add(period, id);
+            }
+            return id;
+        }
+
+        internal void Append(Measurement m, int offset, MeasurementKeys.Key key)
         {
             if (Count == Items.Length)
             {
@@ -750,9 +807,14 @@ internal static class MeasurementSetFastReader
                 Array.Copy(Offsets, offsets, Count);
                 ArrayPool<int>.Shared.Return(Offsets);
                 Offsets = offsets;
+                MeasurementKeys.Key[] keys = ArrayPool<MeasurementKeys.Key>.Shared.Rent(Keys.Length * 2);
+                Array.Copy(Keys, keys, Count);
+                ArrayPool<MeasurementKeys.Key>.Shared.Return(Keys);
+                Keys = keys;
             }
             Items[Count] = m;
             Offsets[Count] = offset;
+            Keys[Count] = key;
             Count++;
         }
 
@@ -770,6 +832,25 @@ internal static class MeasurementSetFastReader
                 ArrayPool<int>.Shared.Return(Offsets);
                 Offsets = Array.Empty<int>();
             }
+            if (Keys.Length > 0)
+            {
+                ArrayPool<MeasurementKeys.Key>.Shared.Return(Keys);
+                Keys = Array.Empty<MeasurementKeys.Key>();
+            }
         }
+    }
+
+    /// <summary>A parsed period and its id.</summary>
+    private readonly struct PeriodEntry
+    {
+        internal PeriodEntry(ReportingPeriod period, int id)
+        {
+            Period = period;
+            Id = id;
+        }
+
+        internal ReportingPeriod Period { get; }
+
+        internal int Id { get; }
     }
 }
