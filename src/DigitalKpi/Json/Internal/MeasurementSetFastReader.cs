@@ -348,7 +348,10 @@ internal static class MeasurementSetFastReader
 
     private static bool ReadNumber(ref Cursor c, out decimal value)
     {
-        value = 0m;
+        if (c.ShortDecimal(out value))
+        {
+            return true;
+        }
         return c.Number(out ReadOnlySpan<byte> raw) && ExactDecimal.TryParse(raw, out value, out _);
     }
 
@@ -565,28 +568,108 @@ internal static class MeasurementSetFastReader
             int start = ++pos;
             while (true)
             {
-                ReadOnlySpan<byte> rest = json.Slice(pos);
-                int k = rest.IndexOfAny((byte)'"', (byte)'\\');
+                // The next quote, backslash or control character (which JSON does not allow unescaped in a string).
+                int k = IndexOfSpecial(json, pos);
                 if (k < 0)
                 {
                     return false;
                 }
-                pos += k;
-                if (json[pos] == (byte)'"')
+                pos = k;
+                byte b = json[pos];
+                if (b == (byte)'"')
                 {
                     break;
                 }
-                // A backslash: the escape itself is checked when the string is decoded; skip the escaped byte.
-                escaped = true;
-                pos += 2;
-                if (pos > json.Length)
+                if (b != (byte)'\\')
                 {
                     return false;
                 }
+                // A backslash: the escape itself is checked when the string is decoded; skip the escaped byte.
+                escaped = true;
+                if (pos + 1 >= json.Length || json[pos + 1] < 0x20)
+                {
+                    return false;
+                }
+                pos += 2;
             }
             raw = json.Slice(start, pos - start);
             pos++;
-            return !HasControl(raw);
+            return true;
+        }
+
+        /// <summary>
+        /// The common number in one pass: at most 19 digits, no exponent, followed by a delimiter, read as
+        /// <see cref="ExactDecimal.TryParse"/> reads it (the written scale kept; -0 is 0). Anything else leaves the
+        /// position where it was and returns false for <see cref="Number"/> and <see cref="ExactDecimal"/> to decide.
+        /// </summary>
+        internal bool ShortDecimal(out decimal value)
+        {
+            value = 0m;
+            SkipWhitespace();
+            int i = pos;
+            int n = json.Length;
+            bool negative = false;
+            if (i < n && json[i] == (byte)'-')
+            {
+                negative = true;
+                i++;
+            }
+            if (i >= n)
+            {
+                return false;
+            }
+            ulong digits = 0;
+            int count = 0;
+            uint d = (uint)(json[i] - '0');
+            if (d == 0)
+            {
+                i++;
+                count = 1;
+            }
+            else if (d <= 9)
+            {
+                do
+                {
+                    digits = unchecked((digits * 10) + d);
+                    count++;
+                    i++;
+                }
+                while (i < n && (d = (uint)(json[i] - '0')) <= 9);
+            }
+            else
+            {
+                return false;
+            }
+            int scale = 0;
+            if (i < n && json[i] == (byte)'.')
+            {
+                i++;
+                int fractionStart = i;
+                while (i < n && (d = (uint)(json[i] - '0')) <= 9)
+                {
+                    digits = unchecked((digits * 10) + d);
+                    i++;
+                }
+                scale = i - fractionStart;
+                if (scale == 0)
+                {
+                    return false;
+                }
+                count += scale;
+            }
+            if (count > 19 || i >= n)
+            {
+                return false;
+            }
+            byte next = json[i];
+            if (!(next == (byte)',' || next == (byte)'\n' || next == (byte)'}' || next == (byte)' ' || next == (byte)']' || next == (byte)'\r' || next == (byte)'\t'))
+            {
+                // An exponent, or not a number.
+                return false;
+            }
+            value = new decimal(unchecked((int)digits), unchecked((int)(digits >> 32)), 0, negative && digits != 0, (byte)scale);
+            pos = i;
+            return true;
         }
 
         /// <summary>A number in the JSON grammar, followed by a delimiter.</summary>
@@ -700,28 +783,83 @@ internal static class MeasurementSetFastReader
 
         private void SkipWhitespace()
         {
-            while (pos < json.Length && IsWhitespace(json[pos]))
+            while (pos < json.Length)
             {
-                pos++;
+                byte b = json[pos];
+                if (b > (byte)' ')
+                {
+                    return;
+                }
+                if (b == (byte)' ')
+                {
+#if NET8_0_OR_GREATER
+                    // Indentation: a run of spaces, eight at a time.
+                    while (BitConverter.IsLittleEndian && pos + 8 <= json.Length)
+                    {
+                        ulong run = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(json.Slice(pos)) ^ 0x2020202020202020UL;
+                        if (run != 0)
+                        {
+                            pos += System.Numerics.BitOperations.TrailingZeroCount(run) >> 3;
+                            break;
+                        }
+                        pos += 8;
+                    }
+                    if (pos < json.Length && json[pos] == (byte)' ')
+                    {
+                        pos++;
+                    }
+#else
+                    pos++;
+#endif
+                }
+                else if (b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t')
+                {
+                    pos++;
+                }
+                else
+                {
+                    return;
+                }
             }
         }
 
         private static bool IsWhitespace(byte b) => b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
 
-        private static bool HasControl(ReadOnlySpan<byte> raw)
+        /// <summary>The index of the first quote, backslash or control character at or after <paramref name="from"/>, or -1.</summary>
+        private static int IndexOfSpecial(ReadOnlySpan<byte> json, int from)
         {
+            int i = from;
 #if NET8_0_OR_GREATER
-            return raw.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0;
-#else
-            foreach (byte b in raw)
+            // Codes, periods and names are short: one 16-byte vector usually covers them.
+            if (System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                if (b < 0x20)
+                var quote = System.Runtime.Intrinsics.Vector128.Create((byte)'"');
+                var backslash = System.Runtime.Intrinsics.Vector128.Create((byte)'\\');
+                var space = System.Runtime.Intrinsics.Vector128.Create((byte)0x20);
+                while (i + 16 <= json.Length)
                 {
-                    return true;
+                    var v = System.Runtime.Intrinsics.Vector128.Create(json.Slice(i, 16));
+                    var special = System.Runtime.Intrinsics.Vector128.Equals(v, quote)
+                        | System.Runtime.Intrinsics.Vector128.Equals(v, backslash)
+                        | System.Runtime.Intrinsics.Vector128.LessThan(v, space);
+                    uint bits = System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(special);
+                    if (bits != 0)
+                    {
+                        return i + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    }
+                    i += 16;
                 }
             }
-            return false;
 #endif
+            for (; i < json.Length; i++)
+            {
+                byte b = json[i];
+                if (b == (byte)'"' || b == (byte)'\\' || b < 0x20)
+                {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
