@@ -434,11 +434,16 @@ public static class CatalogValidator
             }
             else if (indicator is not null && m.ReportedValue is { } v && !indicator.Unit.IsInDomain(v))
             {
-                string label = Label(m);
-                Unit u = indicator.Unit;
-                sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, vi => [label, vi ? "giá trị" : "value", Display.Number(v), u.ToString(), Display.Domain(u, vi)]);
+                ReportOutsideDomain(m, i, v, indicator.Unit, sink);
             }
         }
+    }
+
+    /// <summary>DKPI011 for a value outside its unit's domain (a method of its own: the closure is allocated only for a finding, not per measurement).</summary>
+    private static void ReportOutsideDomain(Measurement m, int i, decimal v, Unit u, Sink sink)
+    {
+        string label = Label(m);
+        sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, vi => [label, vi ? "giá trị" : "value", Display.Number(v), u.ToString(), Display.Domain(u, vi)]);
     }
 
     /// <summary>The indicator of a code id, looked up in the catalogs once per distinct code.</summary>
