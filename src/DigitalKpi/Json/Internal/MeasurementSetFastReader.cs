@@ -269,11 +269,15 @@ internal static class MeasurementSetFastReader
         SourceCitation? source = null;
         do
         {
-            if (!c.Name(out ReadOnlySpan<byte> name))
+            int member = c.KnownMeasurementMember();
+            if (member == 0)
             {
-                return null;
+                if (!c.Name(out ReadOnlySpan<byte> name))
+                {
+                    return null;
+                }
+                member = MeasurementMember(name);
             }
-            int member = MeasurementMember(name);
             if (member == 0 || (seen & member) != 0)
             {
                 return null;
@@ -553,6 +557,57 @@ internal static class MeasurementSetFastReader
                 return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// A measurement's member name written as the format's writers write it (the plain name, then a colon straight
+        /// after the quote): its flag, the position moved past the colon. 0 for anything else (position unchanged), which
+        /// <see cref="Name"/> and <see cref="MeasurementMember"/> then read.
+        /// </summary>
+        internal int KnownMeasurementMember()
+        {
+            SkipWhitespace();
+            if (pos + 16 > json.Length || json[pos] != (byte)'"')
+            {
+                return 0;
+            }
+            ReadOnlySpan<byte> rest = json.Slice(pos + 1);
+            int member;
+            int length;
+            switch (rest[0])
+            {
+                case (byte)'i' when rest.StartsWith("indicator\":"u8):
+                    (member, length) = (MIndicator, 11);
+                    break;
+                case (byte)'a' when rest.StartsWith("adminUnit\":"u8):
+                    (member, length) = (MAdminUnit, 11);
+                    break;
+                case (byte)'p' when rest.StartsWith("period\":"u8):
+                    (member, length) = (MPeriod, 8);
+                    break;
+                case (byte)'v' when rest.StartsWith("value\":"u8):
+                    (member, length) = (MValue, 7);
+                    break;
+                case (byte)'n' when rest.StartsWith("numerator\":"u8):
+                    (member, length) = (MNumerator, 11);
+                    break;
+                case (byte)'d' when rest.StartsWith("denominator\":"u8):
+                    (member, length) = (MDenominator, 13);
+                    break;
+                case (byte)'r' when rest.StartsWith("reportedValue\":"u8):
+                    (member, length) = (MReported, 15);
+                    break;
+                case (byte)'s' when rest.StartsWith("status\":"u8):
+                    (member, length) = (MStatus, 8);
+                    break;
+                case (byte)'s' when rest.StartsWith("source\":"u8):
+                    (member, length) = (MSource, 8);
+                    break;
+                default:
+                    return 0;
+            }
+            pos += 1 + length;
+            return member;
         }
 
         /// <summary>A string's raw content (between the quotes); <paramref name="escaped"/> when it has backslash escapes.</summary>
