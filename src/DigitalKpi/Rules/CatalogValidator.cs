@@ -382,17 +382,17 @@ public static class CatalogValidator
 
     private static void ValidateMeasurements(MeasurementSet set, MeasurementKeys keys, Dictionary<string, Indicator>? indicators, Sink sink)
     {
-        // Per measurement: one look-up of its key (three ids) in a table of first occurrences for duplicates, the
+        // Per measurement: one look-up of its key (three ids) among the keys seen for duplicates, the
         // indicator of its code id (looked up once per distinct code), the fraction checks; labels and paths are built
         // only for a finding.
-        using var firsts = new MeasurementKeys.FirstIndex(keys);
-        Indicator?[]? byCode = indicators is null ? null : new Indicator?[keys.CodeCount];
-        bool[]? known = indicators is null ? null : new bool[keys.CodeCount];
+        using var duplicates = new MeasurementKeys.Duplicates(keys);
+        Indicator?[]? byCode = indicators is null ? null : new Indicator?[keys.IndicatorCodes.Length];
+        bool[]? known = indicators is null ? null : new bool[keys.IndicatorCodes.Length];
         MeasurementKeys.Key[] ids = keys.Keys;
         for (int i = 0; i < set.Measurements.Length; i++)
         {
             Measurement m = set.Measurements[i];
-            int first = firsts.FindOrAdd(i);
+            int first = duplicates.FirstOf(i);
             if (first >= 0)
             {
                 string label = Label(m);
@@ -451,7 +451,7 @@ public static class CatalogValidator
     {
         if (!known[code])
         {
-            indicators.TryGetValue(keys.Codes[code], out byCode[code]);
+            indicators.TryGetValue(keys.IndicatorCodes[code], out byCode[code]);
             known[code] = true;
         }
         indicator = byCode[code];

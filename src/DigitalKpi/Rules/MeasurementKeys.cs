@@ -7,19 +7,20 @@ namespace DigitalKpi.Rules;
 
 /// <summary>
 /// The identity of each measurement of a set for the duplicate rule (DKPI006) as three small integers: an id for its
-/// indicator code, one for its unit code (the same id space: equal texts, ordinal, get equal ids) and one for its
-/// period (equal periods get equal ids). The JSON reader assigns them while it reads (once per distinct text, see
+/// indicator code, one for its unit code (equal texts, ordinal, get equal ids) and one for its period (equal periods
+/// get equal ids), each counted from 0. The JSON reader assigns them while it reads (once per distinct text, see
 /// <c>MeasurementSetFastReader</c>); <see cref="Compute"/> assigns them for any other set.
 /// </summary>
 /// <remarks>The key array is rented from the shared pool: <see cref="Dispose"/> returns it.</remarks>
 internal sealed class MeasurementKeys : IDisposable
 {
-    internal MeasurementKeys(Key[] keys, int count, string[] codes, int codeCount)
+    internal MeasurementKeys(Key[] keys, int count, string[] indicatorCodes, int unitCount, int periodCount)
     {
         Keys = keys;
         Count = count;
-        Codes = codes;
-        CodeCount = codeCount;
+        IndicatorCodes = indicatorCodes;
+        UnitCount = unitCount;
+        PeriodCount = periodCount;
     }
 
     /// <summary>The key of measurement i (pooled: longer than <see cref="Count"/>).</summary>
@@ -28,53 +29,55 @@ internal sealed class MeasurementKeys : IDisposable
     /// <summary>The number of measurements.</summary>
     internal int Count { get; }
 
-    /// <summary>The code of each code id (at least <see cref="CodeCount"/> long).</summary>
-    internal string[] Codes { get; }
+    /// <summary>The indicator code of each indicator id.</summary>
+    internal string[] IndicatorCodes { get; }
 
-    /// <summary>The number of distinct codes.</summary>
-    internal int CodeCount { get; }
+    /// <summary>The number of distinct unit codes.</summary>
+    internal int UnitCount { get; }
+
+    /// <summary>The number of distinct periods.</summary>
+    internal int PeriodCount { get; }
 
     /// <summary>Assigns the ids of a set's measurements (ordinal code texts, period equality).</summary>
     internal static MeasurementKeys Compute(ImmutableArray<Measurement> measurements)
     {
-        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var indicators = new Dictionary<string, int>(StringComparer.Ordinal);
+        var units = new Dictionary<string, int>(StringComparer.Ordinal);
         var periods = new Dictionary<ReportingPeriod, int>();
-        var texts = new List<string>();
+        var indicatorCodes = new List<string>();
         Key[] keys = ArrayPool<Key>.Shared.Rent(Math.Max(1, measurements.Length));
         string? lastIndicator = null, lastUnit = null;
-        int lastIndicatorId = 0, lastUnitId = 0;
+        int indicator = 0, unit = 0;
         for (int i = 0; i < measurements.Length; i++)
         {
             Measurement m = measurements[i];
             if (!ReferenceEquals(m.IndicatorCode, lastIndicator))
             {
                 lastIndicator = m.IndicatorCode;
-                lastIndicatorId = CodeId(codes, texts, lastIndicator);
+                if (!indicators.TryGetValue(lastIndicator, out indicator))
+                {
+                    indicator = indicators.Count;
+                    indicators.Add(lastIndicator, indicator);
+                    indicatorCodes.Add(lastIndicator);
+                }
             }
             if (!ReferenceEquals(m.UnitCode, lastUnit))
             {
                 lastUnit = m.UnitCode;
-                lastUnitId = CodeId(codes, texts, lastUnit);
+                if (!units.TryGetValue(lastUnit, out unit))
+                {
+                    unit = units.Count;
+                    units.Add(lastUnit, unit);
+                }
             }
             if (!periods.TryGetValue(m.Period, out int period))
             {
                 period = periods.Count;
                 periods.Add(m.Period, period);
             }
-            keys[i] = new Key(lastIndicatorId, lastUnitId, period);
+            keys[i] = new Key(indicator, unit, period);
         }
-        return new MeasurementKeys(keys, measurements.Length, texts.ToArray(), texts.Count);
-    }
-
-    private static int CodeId(Dictionary<string, int> codes, List<string> texts, string code)
-    {
-        if (!codes.TryGetValue(code, out int id))
-        {
-            id = texts.Count;
-            codes.Add(code, id);
-            texts.Add(code);
-        }
-        return id;
+        return new MeasurementKeys(keys, measurements.Length, indicatorCodes.ToArray(), units.Count, periods.Count);
     }
 
     /// <inheritdoc />
@@ -108,6 +111,78 @@ internal sealed class MeasurementKeys : IDisposable
         public override bool Equals(object? obj) => obj is Key other && Equals(other);
 
         public override int GetHashCode() => HashCode.Combine(Indicator, Unit, Period);
+    }
+
+    /// <summary>
+    /// Finds, for each measurement in order, the first earlier one with the same key. While there is none, one bit per
+    /// possible key (indicators × units × periods, when that is at most 32 bits per measurement; unit-major, so that the
+    /// measurements of one unit touch neighbouring bits) says whether a key was seen; at the first duplicate, and when
+    /// the bits would be too many, a table of first indices (<see cref="FirstIndex"/>) takes over.
+    /// </summary>
+    internal sealed class Duplicates : IDisposable
+    {
+        private readonly MeasurementKeys keys;
+        private ulong[]? seen;
+        private FirstIndex? firsts;
+
+        internal Duplicates(MeasurementKeys keys)
+        {
+            this.keys = keys;
+            long limit = 32L * Math.Max(keys.Count, 64);
+            long pairs = (long)Math.Max(1, keys.IndicatorCodes.Length) * Math.Max(1, keys.UnitCount);
+            int periods = Math.Max(1, keys.PeriodCount);
+            if (pairs <= limit / periods)
+            {
+                long bits = pairs * periods;
+                int words = (int)((bits + 63) >> 6);
+                seen = ArrayPool<ulong>.Shared.Rent(words);
+                Array.Clear(seen, 0, words);
+            }
+            else
+            {
+                firsts = new FirstIndex(keys);
+            }
+        }
+
+        /// <summary>The index of the first measurement before <paramref name="i"/> with the same key, or -1; call for 0, 1, 2… in order.</summary>
+        internal int FirstOf(int i)
+        {
+            if (seen is not null)
+            {
+                Key key = keys.Keys[i];
+                long bit = ((((long)key.Unit * keys.PeriodCount) + key.Period) * keys.IndicatorCodes.Length) + key.Indicator;
+                ref ulong word = ref seen[bit >> 6];
+                ulong mask = 1UL << (int)(bit & 63);
+                if ((word & mask) == 0)
+                {
+                    word |= mask;
+                    return -1;
+                }
+
+                // The first duplicate: the measurements before it have distinct keys; index them.
+                ArrayPool<ulong>.Shared.Return(seen);
+                seen = null;
+                var table = new FirstIndex(keys);
+                for (int j = 0; j < i; j++)
+                {
+                    table.FindOrAdd(j);
+                }
+                firsts = table;
+            }
+            return firsts!.Value.FindOrAdd(i);
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            if (seen is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(seen);
+                seen = null;
+            }
+            firsts?.Dispose();
+            firsts = null;
+        }
     }
 
     /// <summary>

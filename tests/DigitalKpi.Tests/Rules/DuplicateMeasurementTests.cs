@@ -20,8 +20,9 @@ public class DuplicateMeasurementTests
         var random = new Random(20_251_123);
         for (int round = 0; round < 200; round++)
         {
+            // Few codes: one bit per possible key, then the table from the first duplicate; many: the table from the start.
             int count = random.Next(0, round < 20 ? 2_000 : 200);
-            MeasurementSet set = RandomSet(random, count, codes: 1 + random.Next(6), periods: 1 + random.Next(6));
+            MeasurementSet set = RandomSet(random, count, codes: 1 + random.Next(round % 3 == 0 ? 60 : 6), periods: 1 + random.Next(6));
             Assert.Equal(Expected(set), Found(CatalogValidator.Validate(set, [])));
         }
     }
@@ -72,6 +73,23 @@ public class DuplicateMeasurementTests
     }
 
     [Fact]
+    public void ALateFirstDuplicate_PointsBackAcrossTheSwitchToTheTable()
+    {
+        var measurements = new List<Measurement>();
+        for (int i = 0; i < 5_000; i++)
+        {
+            measurements.Add(Measurement.Of("DI." + (i % 50).ToString("D3", CultureInfo.InvariantCulture), (i / 50).ToString("D3", CultureInfo.InvariantCulture), ReportingPeriod.Year(2024), i));
+        }
+        measurements.Add(measurements[4_321]);
+        measurements.Add(measurements[17]);
+        measurements.Add(measurements[4_321]);
+        var set = new MeasurementSet("LATE", "Muộn", measurements);
+        List<string> found = Found(CatalogValidator.Validate(set, []));
+        Assert.Equal(["$.measurements[5000].period <- $.measurements[4321].period DI.021@086 2024", "$.measurements[5001].period <- $.measurements[17].period DI.017@000 2024", "$.measurements[5002].period <- $.measurements[4321].period DI.021@086 2024"], found);
+        Assert.Equal(Expected(set), found);
+    }
+
+    [Fact]
     public void Keys_AreEqualExactlyWhenCodesAndPeriodsAre()
     {
         MeasurementSet set = RandomSet(new Random(7), 3_000, codes: 5, periods: 5);
@@ -84,8 +102,9 @@ public class DuplicateMeasurementTests
                 Measurement a = set.Measurements[i], b = set.Measurements[j];
                 bool same = a.IndicatorCode == b.IndicatorCode && a.UnitCode == b.UnitCode && a.Period.Equals(b.Period);
                 Assert.Equal(same, keys.Keys[i].Equals(keys.Keys[j]));
-                Assert.Equal(a.IndicatorCode, keys.Codes[keys.Keys[i].Indicator]);
-                Assert.Equal(a.UnitCode, keys.Codes[keys.Keys[i].Unit]);
+                Assert.Equal(a.IndicatorCode, keys.IndicatorCodes[keys.Keys[i].Indicator]);
+                Assert.InRange(keys.Keys[i].Unit, 0, keys.UnitCount - 1);
+                Assert.InRange(keys.Keys[i].Period, 0, keys.PeriodCount - 1);
             }
         }
     }
@@ -97,7 +116,7 @@ public class DuplicateMeasurementTests
         for (int i = 0; i < count; i++)
         {
             // Fresh string instances: equality must be by text, not by reference.
-            string indicator = "DI." + ((char)('A' + random.Next(codes))).ToString();
+            string indicator = "DI." + random.Next(codes).ToString("D3", CultureInfo.InvariantCulture);
             string unit = random.Next(codes).ToString("D2", CultureInfo.InvariantCulture);
             measurements.Add(Measurement.Of(indicator, unit, choices[random.Next(Math.Min(periods, choices.Length))], random.Next(100)));
         }

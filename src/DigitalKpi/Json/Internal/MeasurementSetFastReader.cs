@@ -159,7 +159,7 @@ internal static class MeasurementSetFastReader
         var set = new MeasurementSet(id, title, new ArraySegment<Measurement>(state.Items, 0, state.Count), source);
         int[] offsets = state.Offsets;
         state.Offsets = Array.Empty<int>();
-        var keys = new MeasurementKeys(state.Keys, state.Count, state.CodeTexts.ToArray(), state.CodeTexts.Count);
+        var keys = new MeasurementKeys(state.Keys, state.Count, state.Indicators.Texts.ToArray(), state.Units.Texts.Count, state.PeriodCount);
         state.Keys = Array.Empty<MeasurementKeys.Key>();
         state.Dispose();
         return new Result(set, version, offsets, keys);
@@ -287,10 +287,10 @@ internal static class MeasurementSetFastReader
             switch (member)
             {
                 case MIndicator:
-                    ok = ReadCode(ref c, ref state, out indicator, out indicatorId);
+                    ok = ReadCode(ref c, state.Indicators, state.Options, out indicator, out indicatorId);
                     break;
                 case MAdminUnit:
-                    ok = ReadCode(ref c, ref state, out adminUnit, out unitId);
+                    ok = ReadCode(ref c, state.Units, state.Options, out adminUnit, out unitId);
                     break;
                 case MPeriod:
                     ok = ReadPeriod(ref c, ref state, out period, out periodId);
@@ -359,13 +359,13 @@ internal static class MeasurementSetFastReader
         return c.Number(out ReadOnlySpan<byte> raw) && ExactDecimal.TryParse(raw, out value, out _);
     }
 
-    /// <summary>A code (indicator, administrative unit), checked once per distinct text and shared across the document, and its id (equal texts, equal ids).</summary>
-    private static bool ReadCode(ref Cursor c, ref State state, out string? text, out int id)
+    /// <summary>A code (indicator, administrative unit), checked once per distinct text and shared across the document, and its id in <paramref name="codes"/> (equal texts, equal ids).</summary>
+    private static bool ReadCode(ref Cursor c, CodeTable codes, KpiJsonReadOptions options, out string? text, out int id)
     {
         text = null;
         id = 0;
         int start = c.Position;
-        if (!c.String(out ReadOnlySpan<byte> raw, out bool escaped) || raw.Length > state.Options.MaxStringLength)
+        if (!c.String(out ReadOnlySpan<byte> raw, out bool escaped) || raw.Length > options.MaxStringLength)
         {
             return false;
         }
@@ -376,10 +376,10 @@ internal static class MeasurementSetFastReader
             {
                 return false;
             }
-            id = state.CodeId(text);
+            id = codes.Id(text);
             return true;
         }
-        if (state.Codes.TryGet(raw, out text, out id, out int slot))
+        if (codes.Cache.TryGet(raw, out text, out id, out int slot))
         {
             return true;
         }
@@ -389,8 +389,8 @@ internal static class MeasurementSetFastReader
             // The model refuses it: the strict pipeline reports it.
             return false;
         }
-        id = state.CodeId(text);
-        state.Codes.Add(slot, raw, text, id);
+        id = codes.Id(text);
+        codes.Cache.Add(slot, raw, text, id);
         return true;
     }
 
@@ -937,14 +937,12 @@ internal static class MeasurementSetFastReader
             Offsets = ArrayPool<int>.Shared.Rent(1024);
             Keys = ArrayPool<MeasurementKeys.Key>.Shared.Rent(1024);
             Count = 0;
-            Codes = new Utf8Cache<int>();
+            Indicators = new CodeTable();
+            Units = new CodeTable();
             Periods = new Utf8Cache<PeriodEntry>();
-            codeIds = new Dictionary<string, int>(StringComparer.Ordinal);
             periodIds = new Dictionary<ReportingPeriod, int>();
-            CodeTexts = new List<string>();
         }
 
-        private readonly Dictionary<string, int> codeIds;
         private readonly Dictionary<ReportingPeriod, int> periodIds;
 
         internal KpiJsonReadOptions Options { get; }
@@ -957,24 +955,16 @@ internal static class MeasurementSetFastReader
 
         internal MeasurementKeys.Key[] Keys { get; set; }
 
-        internal Utf8Cache<int> Codes { get; }
+        /// <summary>The indicator codes.</summary>
+        internal CodeTable Indicators { get; }
+
+        /// <summary>The unit codes.</summary>
+        internal CodeTable Units { get; }
 
         internal Utf8Cache<PeriodEntry> Periods { get; }
 
-        /// <summary>The distinct codes, by id.</summary>
-        internal List<string> CodeTexts { get; }
-
-        /// <summary>The id of a code (called once per distinct text the cache holds, or per escaped or uncached code).</summary>
-        internal readonly int CodeId(string text)
-        {
-            if (!codeIds.TryGetValue(text, out int id))
-            {
-                id = CodeTexts.Count;
-                codeIds.Add(text, id);
-                CodeTexts.Add(text);
-            }
-            return id;
-        }
+        /// <summary>The number of distinct periods.</summary>
+        internal readonly int PeriodCount => periodIds.Count;
 
         /// <summary>The id of a period (called once per distinct text the cache holds).</summary>
         internal readonly int PeriodId(ReportingPeriod period)
@@ -1030,6 +1020,29 @@ internal static class MeasurementSetFastReader
                 ArrayPool<MeasurementKeys.Key>.Shared.Return(Keys);
                 Keys = Array.Empty<MeasurementKeys.Key>();
             }
+        }
+    }
+
+    /// <summary>The codes of one member (indicators or units): cached by their bytes, with ids by text.</summary>
+    private sealed class CodeTable
+    {
+        private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+
+        internal Utf8Cache<int> Cache { get; } = new();
+
+        /// <summary>The distinct codes, by id.</summary>
+        internal List<string> Texts { get; } = new();
+
+        /// <summary>The id of a code (called once per distinct text the cache holds, or per escaped or uncached code).</summary>
+        internal int Id(string text)
+        {
+            if (!ids.TryGetValue(text, out int id))
+            {
+                id = Texts.Count;
+                ids.Add(text, id);
+                Texts.Add(text);
+            }
+            return id;
         }
     }
 
