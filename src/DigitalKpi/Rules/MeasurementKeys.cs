@@ -201,7 +201,7 @@ internal sealed class MeasurementKeys : IDisposable
         {
             this.keys = keys.Keys;
             int size = 16;
-            while (size < keys.Count * 2)
+            while (size < 2L * keys.Count)
             {
                 size *= 2;
             }
