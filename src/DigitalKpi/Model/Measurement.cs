@@ -92,13 +92,25 @@ public sealed class Measurement : IEquatable<Measurement>
     public ReportingPeriod Period { get; }
 
     /// <summary>The value as reported: the plain value, or for a fraction the percentage reported alongside it (may be null).</summary>
-    public decimal? ReportedValue => (present & HasReported) != 0 ? reportedValue : null;
+    public decimal? ReportedValue
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => (present & HasReported) != 0 ? reportedValue : null;
+    }
 
     /// <summary>Numerator of a fraction, or null.</summary>
-    public decimal? Numerator => (present & HasNumerator) != 0 ? numerator : null;
+    public decimal? Numerator
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => (present & HasNumerator) != 0 ? numerator : null;
+    }
 
     /// <summary>Denominator of a fraction, or null.</summary>
-    public decimal? Denominator => (present & HasDenominator) != 0 ? denominator : null;
+    public decimal? Denominator
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => (present & HasDenominator) != 0 ? denominator : null;
+    }
 
     /// <summary>Whether this is a fraction (numerator and denominator).</summary>
     public bool IsFraction => (present & HasNumerator) != 0;
