@@ -9,6 +9,15 @@ namespace DigitalKpi;
 /// </summary>
 public sealed class Measurement : IEquatable<Measurement>
 {
+    // The three optional numbers are stored as plain decimals with presence flags (not as decimal?, which pads each to
+    // 24 bytes): 104 bytes per measurement instead of 128, which matters for sets of 100,000 read from JSON.
+    private const byte HasReported = 1, HasNumerator = 2, HasDenominator = 4;
+
+    private readonly decimal reportedValue;
+    private readonly decimal numerator;
+    private readonly decimal denominator;
+    private readonly byte present;
+
     private Measurement(
         string indicatorCode, string unitCode, ReportingPeriod period, decimal? reportedValue, decimal? numerator, decimal? denominator,
         ObservationStatus status, SourceCitation? source, bool codesChecked = false)
@@ -16,9 +25,10 @@ public sealed class Measurement : IEquatable<Measurement>
         IndicatorCode = codesChecked ? indicatorCode : Text.CheckCode(indicatorCode, nameof(indicatorCode));
         UnitCode = codesChecked ? unitCode : Text.CheckCode(unitCode, nameof(unitCode));
         Period = period;
-        ReportedValue = reportedValue;
-        Numerator = numerator;
-        Denominator = denominator;
+        this.reportedValue = reportedValue.GetValueOrDefault();
+        this.numerator = numerator.GetValueOrDefault();
+        this.denominator = denominator.GetValueOrDefault();
+        present = (byte)((reportedValue.HasValue ? HasReported : 0) | (numerator.HasValue ? HasNumerator : 0) | (denominator.HasValue ? HasDenominator : 0));
         Status = Indicator.CheckEnum(status, nameof(status));
         Source = source;
     }
@@ -82,16 +92,28 @@ public sealed class Measurement : IEquatable<Measurement>
     public ReportingPeriod Period { get; }
 
     /// <summary>The value as reported: the plain value, or for a fraction the percentage reported alongside it (may be null).</summary>
-    public decimal? ReportedValue { get; }
+    public decimal? ReportedValue
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => (present & HasReported) != 0 ? reportedValue : null;
+    }
 
     /// <summary>Numerator of a fraction, or null.</summary>
-    public decimal? Numerator { get; }
+    public decimal? Numerator
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => (present & HasNumerator) != 0 ? numerator : null;
+    }
 
     /// <summary>Denominator of a fraction, or null.</summary>
-    public decimal? Denominator { get; }
+    public decimal? Denominator
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => (present & HasDenominator) != 0 ? denominator : null;
+    }
 
     /// <summary>Whether this is a fraction (numerator and denominator).</summary>
-    public bool IsFraction => Numerator.HasValue;
+    public bool IsFraction => (present & HasNumerator) != 0;
 
     /// <summary>Observation status.</summary>
     public ObservationStatus Status { get; }

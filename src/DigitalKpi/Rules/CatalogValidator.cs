@@ -35,6 +35,17 @@ public static class CatalogValidator
     {
         Preconditions.CheckNotNull(set);
         Preconditions.CheckNotNull(catalogs);
+        using MeasurementKeys keys = MeasurementKeys.Compute(set.Measurements);
+        return Validate(set, keys, catalogs, options);
+    }
+
+    /// <summary><see cref="Validate(MeasurementSet, IEnumerable{Catalog}, ValidationOptions?)"/> with the keys of the measurements already assigned (by the JSON reader).</summary>
+    internal static ImmutableArray<KpiDiagnostic> Validate(MeasurementSet set, MeasurementKeys keys, IEnumerable<Catalog> catalogs, ValidationOptions? options)
+    {
+        if (keys.Count != set.Measurements.Length)
+        {
+            throw new ArgumentException("The keys are not the set's.", nameof(keys));
+        }
         var sink = new Sink(options ?? ValidationOptions.Default);
         var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
         bool any = false;
@@ -48,7 +59,7 @@ public static class CatalogValidator
             any = true;
             AddIndicators(indicators, c);
         }
-        ValidateMeasurements(set, any ? indicators : null, sink);
+        ValidateMeasurements(set, keys, any ? indicators : null, sink);
         return sink.ToImmutable();
     }
 
@@ -369,40 +380,27 @@ public static class CatalogValidator
         }
     }
 
-    private static void ValidateMeasurements(MeasurementSet set, Dictionary<string, Indicator>? indicators, Sink sink)
+    private static void ValidateMeasurements(MeasurementSet set, MeasurementKeys keys, Dictionary<string, Indicator>? indicators, Sink sink)
     {
-        // Per measurement: one dictionary operation for duplicates, one look-up of the indicator, the fraction checks;
-        // labels and paths are built only for a finding.
-        var seen = new Dictionary<(string, string, ReportingPeriod), int>(set.Measurements.Length);
+        // Per measurement: one look-up of its key (three ids) among the keys seen for duplicates, the
+        // indicator of its code id (looked up once per distinct code), the fraction checks; labels and paths are built
+        // only for a finding.
+        using var duplicates = new MeasurementKeys.Duplicates(keys);
+        Indicator?[]? byCode = indicators is null ? null : new Indicator?[keys.IndicatorCodes.Length];
+        bool[]? known = indicators is null ? null : new bool[keys.IndicatorCodes.Length];
+        MeasurementKeys.Key[] ids = keys.Keys;
         for (int i = 0; i < set.Measurements.Length; i++)
         {
             Measurement m = set.Measurements[i];
-            var key = (m.IndicatorCode, m.UnitCode, m.Period);
-#if NET6_0_OR_GREATER
-            ref int first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out bool duplicate);
-            if (duplicate)
+            int first = duplicates.FirstOf(i);
+            if (first >= 0)
             {
                 string label = Label(m);
                 sink.Report(KpiRules.Messages.DuplicateMeasurement, MeasurementPath(i, "period"), label, label, MeasurementPath(first, "period"));
             }
-            else
-            {
-                first = i;
-            }
-#else
-            if (seen.TryGetValue(key, out int first))
-            {
-                string label = Label(m);
-                sink.Report(KpiRules.Messages.DuplicateMeasurement, MeasurementPath(i, "period"), label, label, MeasurementPath(first, "period"));
-            }
-            else
-            {
-                seen.Add(key, i);
-            }
-#endif
 
             Indicator? indicator = null;
-            if (indicators is not null && !indicators.TryGetValue(m.IndicatorCode, out indicator))
+            if (indicators is not null && !IndicatorOf(ids[i].Indicator, keys, indicators, byCode!, known!, out indicator))
             {
                 string label = Label(m);
                 sink.Report(KpiRules.Messages.UnknownIndicator, MeasurementPath(i, "indicator"), label, label, m.IndicatorCode);
@@ -436,11 +434,28 @@ public static class CatalogValidator
             }
             else if (indicator is not null && m.ReportedValue is { } v && !indicator.Unit.IsInDomain(v))
             {
-                string label = Label(m);
-                Unit u = indicator.Unit;
-                sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, vi => [label, vi ? "giá trị" : "value", Display.Number(v), u.ToString(), Display.Domain(u, vi)]);
+                ReportOutsideDomain(m, i, v, indicator.Unit, sink);
             }
         }
+    }
+
+    /// <summary>DKPI011 for a value outside its unit's domain (a method of its own: the closure is allocated only for a finding, not per measurement).</summary>
+    private static void ReportOutsideDomain(Measurement m, int i, decimal v, Unit u, Sink sink)
+    {
+        string label = Label(m);
+        sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, vi => [label, vi ? "giá trị" : "value", Display.Number(v), u.ToString(), Display.Domain(u, vi)]);
+    }
+
+    /// <summary>The indicator of a code id, looked up in the catalogs once per distinct code.</summary>
+    private static bool IndicatorOf(int code, MeasurementKeys keys, Dictionary<string, Indicator> indicators, Indicator?[] byCode, bool[] known, out Indicator? indicator)
+    {
+        if (!known[code])
+        {
+            indicators.TryGetValue(keys.IndicatorCodes[code], out byCode[code]);
+            known[code] = true;
+        }
+        indicator = byCode[code];
+        return indicator is not null;
     }
 
     /// <summary>How a measurement is named in its findings: <c>DS.FIBRE@08 2022</c>.</summary>

@@ -39,6 +39,7 @@ public class FastPathEquivalenceTests
             MeasurementSetFastReader.Result? fast = MeasurementSetFastReader.TryRead(json, KpiJsonReadOptions.Default);
             Assert.NotNull(fast);
             ArrayPool<int>.Shared.Return(fast!.ElementOffsets);
+            fast.Keys.Dispose();
             Assert.Equal(set, fast.Set);
             Assert.Equal(Outcome(json, strict: true, JsonSamples.Catalogs), Outcome(json, strict: false, JsonSamples.Catalogs));
             Assert.Equal(Outcome(json, strict: true, null), Outcome(json, strict: false, null));
@@ -69,6 +70,7 @@ public class FastPathEquivalenceTests
                 {
                     fastModels++;
                     ArrayPool<int>.Shared.Return(fast.ElementOffsets);
+                    fast.Keys.Dispose();
                 }
             }
         }
@@ -76,6 +78,64 @@ public class FastPathEquivalenceTests
         // The mutations reach both outcomes, and most documents that read are read by the fast path.
         Assert.True(models > 1_000, "models: " + models.ToString(CultureInfo.InvariantCulture));
         Assert.True(fastModels * 2 > models, "fast: " + fastModels.ToString(CultureInfo.InvariantCulture) + " of " + models.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("-0.000")]
+    [InlineData("0.10")]
+    [InlineData("007")]
+    [InlineData("1.")]
+    [InlineData("-")]
+    [InlineData(".5")]
+    [InlineData("1.5e3")]
+    [InlineData("1E-2")]
+    [InlineData("9999999999999999999")]
+    [InlineData("18446744073709551615")]
+    [InlineData("18446744073709551616")]
+    [InlineData("-1234567890.123456789")]
+    [InlineData("0.0000000000000000001")]
+    [InlineData("0.00000000000000000000000000001")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("79228162514264337593543950336")]
+    [InlineData("12a")]
+    [InlineData("12 ")]
+    [InlineData("12\t")]
+    [InlineData("12\r\n")]
+    public void Numbers_ReadAlikeOnBothPaths(string number)
+    {
+        // The fast path reads short numbers in its own pass (ExactDecimal reads the rest): same value, same scale, same errors.
+        string text = number.Replace("\\t", "\t", StringComparison.Ordinal).Replace("\\r", "\r", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal);
+        byte[] json = Encoding.UTF8.GetBytes(Document("{\"indicator\": \"DI.FIBRE\", \"adminUnit\": \"08\", \"period\": \"2024\", \"value\": " + text + "},\n"
+            + "{\"indicator\": \"DI.FIBRE\", \"adminUnit\": \"09\", \"period\": \"2024\", \"numerator\": " + text + ", \"denominator\": " + text + "}"));
+        string strict = Outcome(json, strict: true, JsonSamples.Catalogs);
+        Assert.Equal(strict, Outcome(json, strict: false, JsonSamples.Catalogs));
+        if (strict.StartsWith("model", StringComparison.Ordinal))
+        {
+            MeasurementSetFastReader.Result? fast = MeasurementSetFastReader.TryRead(json, KpiJsonReadOptions.Default);
+            Assert.NotNull(fast);
+            fast!.Keys.Dispose();
+            ArrayPool<int>.Shared.Return(fast.ElementOffsets);
+        }
+    }
+
+    [Theory]
+    [InlineData("DI.FIBRE", "08")]
+    [InlineData("DI.FIBRE_0123456789_ABCDEFGHIJ", "08")]
+    [InlineData("DI.FIBRE_0123456\u0001", "08")]
+    [InlineData("DI.FIBRE_01234567\u0001", "08")]
+    [InlineData("DI.FIBRE\u0009", "08")]
+    [InlineData("DI.\\u0046IBRE", "0\\u0038")]
+    [InlineData("DI.FIBRE_0123456\\u0041", "0\\u0038")]
+    [InlineData("DI.FIBRE\\\u0001", "08")]
+    [InlineData("DI.FIBRE\\x", "08")]
+    [InlineData("DI.FIBRE_01234567\\", "08")]
+    public void Strings_ReadAlikeOnBothPaths(string indicator, string unit)
+    {
+        // Quotes, backslashes and control characters before, at and after the 16-byte blocks the fast path scans.
+        byte[] json = Encoding.UTF8.GetBytes(Document("{\"indicator\": \"" + indicator + "\", \"adminUnit\": \"" + unit + "\", \"period\": \"2024\", \"value\": 1}"));
+        Assert.Equal(Outcome(json, strict: true, JsonSamples.Catalogs), Outcome(json, strict: false, JsonSamples.Catalogs));
     }
 
     [Fact]
@@ -114,6 +174,9 @@ public class FastPathEquivalenceTests
         Assert.Contains("DKPI012", strict, StringComparison.Ordinal);
         Assert.Contains("DKPI001", strict, StringComparison.Ordinal);
     }
+
+    private static string Document(string measurements)
+        => "{\n  \"kind\": \"digitalkpi.measurements\",\n  \"formatVersion\": \"1.0\",\n  \"id\": \"EDGE\",\n  \"title\": \"Biên\",\n  \"measurements\": [\n    " + measurements + "\n  ]\n}\n";
 
     private static string Outcome(byte[] json, bool strict, IEnumerable<Catalog>? catalogs, KpiJsonReadOptions? options = null)
     {

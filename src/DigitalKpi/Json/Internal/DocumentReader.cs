@@ -41,12 +41,13 @@ internal static class DocumentReader
         {
             try
             {
-                ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(fast.Set, catalogs ?? Array.Empty<Catalog>(), options.Validation);
+                ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(fast.Set, fast.Keys, catalogs ?? Array.Empty<Catalog>(), options.Validation);
                 return new KpiDocument<MeasurementSet>(fast.Set, fast.FormatVersion, Locate(json, options, found, fast.ElementOffsets, fast.Set.Measurements.Length), options.SourceName);
             }
             finally
             {
                 System.Buffers.ArrayPool<int>.Shared.Return(fast.ElementOffsets);
+                fast.Keys.Dispose();
             }
         }
         return ReadMeasurementSetStrictly(json, catalogs, options);

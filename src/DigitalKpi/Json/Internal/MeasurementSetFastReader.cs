@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using DigitalKpi.Rules;
 
 namespace DigitalKpi.Json.Internal;
 
@@ -33,11 +35,12 @@ internal static class MeasurementSetFastReader
     /// <summary>A measurement set read by the fast path.</summary>
     internal sealed class Result
     {
-        internal Result(MeasurementSet set, string formatVersion, int[] elementOffsets)
+        internal Result(MeasurementSet set, string formatVersion, int[] elementOffsets, MeasurementKeys keys)
         {
             Set = set;
             FormatVersion = formatVersion;
             ElementOffsets = elementOffsets;
+            Keys = keys;
         }
 
         internal MeasurementSet Set { get; }
@@ -46,6 +49,9 @@ internal static class MeasurementSetFastReader
 
         /// <summary>The byte offset of each element of <c>$.measurements</c> (rented from the shared pool; return it when done).</summary>
         internal int[] ElementOffsets { get; }
+
+        /// <summary>The ids of each measurement's codes and period, for the duplicate rule (pooled; dispose when done).</summary>
+        internal MeasurementKeys Keys { get; }
     }
 
     /// <summary>Reads a well-formed, valid measurement set, or returns null for the strict pipeline to decide.</summary>
@@ -153,8 +159,10 @@ internal static class MeasurementSetFastReader
         var set = new MeasurementSet(id, title, new ArraySegment<Measurement>(state.Items, 0, state.Count), source);
         int[] offsets = state.Offsets;
         state.Offsets = Array.Empty<int>();
+        var keys = new MeasurementKeys(state.Keys, state.Count, state.Indicators.Texts.ToArray(), state.Units.Texts.Count, state.PeriodCount);
+        state.Keys = Array.Empty<MeasurementKeys.Key>();
         state.Dispose();
-        return new Result(set, version, offsets);
+        return new Result(set, version, offsets, keys);
     }
 
     private static int RootMember(ReadOnlySpan<byte> name)
@@ -233,19 +241,20 @@ internal static class MeasurementSetFastReader
                 return false;
             }
             int offset = c.Position;
-            Measurement? m = ReadMeasurement(ref c, ref state);
+            Measurement? m = ReadMeasurement(ref c, ref state, out MeasurementKeys.Key key);
             if (m is null)
             {
                 return false;
             }
-            state.Append(m, offset);
+            state.Append(m, offset, key);
         }
         while (c.NextElement(out bool more) && more);
         return c.AtEndOfArray;
     }
 
-    private static Measurement? ReadMeasurement(ref Cursor c, ref State state)
+    private static Measurement? ReadMeasurement(ref Cursor c, ref State state, out MeasurementKeys.Key key)
     {
+        key = default;
         if (!c.StartObject(out bool empty) || empty)
         {
             return null;
@@ -254,16 +263,21 @@ internal static class MeasurementSetFastReader
         int seen = 0;
         string? indicator = null, adminUnit = null;
         ReportingPeriod period = default;
+        int indicatorId = 0, unitId = 0, periodId = 0;
         decimal value = 0m, numerator = 0m, denominator = 0m, reported = 0m;
         ObservationStatus status = ObservationStatus.Normal;
         SourceCitation? source = null;
         do
         {
-            if (!c.Name(out ReadOnlySpan<byte> name))
+            int member = c.KnownMeasurementMember();
+            if (member == 0)
             {
-                return null;
+                if (!c.Name(out ReadOnlySpan<byte> name))
+                {
+                    return null;
+                }
+                member = MeasurementMember(name);
             }
-            int member = MeasurementMember(name);
             if (member == 0 || (seen & member) != 0)
             {
                 return null;
@@ -273,13 +287,13 @@ internal static class MeasurementSetFastReader
             switch (member)
             {
                 case MIndicator:
-                    ok = ReadCode(ref c, ref state, out indicator);
+                    ok = ReadCode(ref c, state.Indicators, state.Options, out indicator, out indicatorId);
                     break;
                 case MAdminUnit:
-                    ok = ReadCode(ref c, ref state, out adminUnit);
+                    ok = ReadCode(ref c, state.Units, state.Options, out adminUnit, out unitId);
                     break;
                 case MPeriod:
-                    ok = ReadPeriod(ref c, ref state, out period);
+                    ok = ReadPeriod(ref c, ref state, out period, out periodId);
                     break;
                 case MValue:
                     ok = ReadNumber(ref c, out value);
@@ -310,6 +324,7 @@ internal static class MeasurementSetFastReader
         {
             return null;
         }
+        key = new MeasurementKeys.Key(indicatorId, unitId, periodId);
 
         // The shapes of ModelMapper.ToMeasurement.
         if ((seen & (MNumerator | MDenominator)) != 0)
@@ -337,25 +352,34 @@ internal static class MeasurementSetFastReader
 
     private static bool ReadNumber(ref Cursor c, out decimal value)
     {
-        value = 0m;
+        if (c.ShortDecimal(out value))
+        {
+            return true;
+        }
         return c.Number(out ReadOnlySpan<byte> raw) && ExactDecimal.TryParse(raw, out value, out _);
     }
 
-    /// <summary>A code (indicator, administrative unit), checked once per distinct text and shared across the document.</summary>
-    private static bool ReadCode(ref Cursor c, ref State state, out string? text)
+    /// <summary>A code (indicator, administrative unit), checked once per distinct text and shared across the document, and its id in <paramref name="codes"/> (equal texts, equal ids).</summary>
+    private static bool ReadCode(ref Cursor c, CodeTable codes, KpiJsonReadOptions options, out string? text, out int id)
     {
         text = null;
+        id = 0;
         int start = c.Position;
-        if (!c.String(out ReadOnlySpan<byte> raw, out bool escaped) || raw.Length > state.Options.MaxStringLength)
+        if (!c.String(out ReadOnlySpan<byte> raw, out bool escaped) || raw.Length > options.MaxStringLength)
         {
             return false;
         }
         if (escaped)
         {
             text = Unescape(c.Slice(start));
-            return Utility.Text.IsValidCode(text);
+            if (!Utility.Text.IsValidCode(text))
+            {
+                return false;
+            }
+            id = codes.Id(text);
+            return true;
         }
-        if (state.Codes.TryGet(raw, out text, out _, out int slot))
+        if (codes.Cache.TryGet(raw, out text, out id, out int slot))
         {
             return true;
         }
@@ -365,20 +389,24 @@ internal static class MeasurementSetFastReader
             // The model refuses it: the strict pipeline reports it.
             return false;
         }
-        state.Codes.Add(slot, raw, text, true);
+        id = codes.Id(text);
+        codes.Cache.Add(slot, raw, text, id);
         return true;
     }
 
-    /// <summary>A reporting period as the converter reads it (at most 256 bytes, every form <see cref="ReportingPeriod.Parse"/> accepts), parsed once per distinct text.</summary>
-    private static bool ReadPeriod(ref Cursor c, ref State state, out ReportingPeriod period)
+    /// <summary>A reporting period as the converter reads it (at most 256 bytes, every form <see cref="ReportingPeriod.Parse"/> accepts), parsed once per distinct text, and its id (equal periods, equal ids).</summary>
+    private static bool ReadPeriod(ref Cursor c, ref State state, out ReportingPeriod period, out int id)
     {
         period = default;
+        id = 0;
         if (!c.String(out ReadOnlySpan<byte> raw, out bool escaped) || escaped || raw.Length > ConverterErrors.MaxShortTokenBytes || raw.Length > state.Options.MaxStringLength)
         {
             return false;
         }
-        if (state.Periods.TryGet(raw, out _, out period, out int slot))
+        if (state.Periods.TryGet(raw, out _, out PeriodEntry entry, out int slot))
         {
+            period = entry.Period;
+            id = entry.Id;
             return true;
         }
         string text = Utf8ToString(raw);
@@ -386,7 +414,8 @@ internal static class MeasurementSetFastReader
         {
             return false;
         }
-        state.Periods.Add(slot, raw, text, period);
+        id = state.PeriodId(period);
+        state.Periods.Add(slot, raw, text, new PeriodEntry(period, id));
         return true;
     }
 
@@ -530,6 +559,57 @@ internal static class MeasurementSetFastReader
             return false;
         }
 
+        /// <summary>
+        /// A measurement's member name written as the format's writers write it (the plain name, then a colon straight
+        /// after the quote): its flag, the position moved past the colon. 0 for anything else (position unchanged), which
+        /// <see cref="Name"/> and <see cref="MeasurementMember"/> then read.
+        /// </summary>
+        internal int KnownMeasurementMember()
+        {
+            SkipWhitespace();
+            if (pos + 16 > json.Length || json[pos] != (byte)'"')
+            {
+                return 0;
+            }
+            ReadOnlySpan<byte> rest = json.Slice(pos + 1);
+            int member;
+            int length;
+            switch (rest[0])
+            {
+                case (byte)'i' when rest.StartsWith("indicator\":"u8):
+                    (member, length) = (MIndicator, 11);
+                    break;
+                case (byte)'a' when rest.StartsWith("adminUnit\":"u8):
+                    (member, length) = (MAdminUnit, 11);
+                    break;
+                case (byte)'p' when rest.StartsWith("period\":"u8):
+                    (member, length) = (MPeriod, 8);
+                    break;
+                case (byte)'v' when rest.StartsWith("value\":"u8):
+                    (member, length) = (MValue, 7);
+                    break;
+                case (byte)'n' when rest.StartsWith("numerator\":"u8):
+                    (member, length) = (MNumerator, 11);
+                    break;
+                case (byte)'d' when rest.StartsWith("denominator\":"u8):
+                    (member, length) = (MDenominator, 13);
+                    break;
+                case (byte)'r' when rest.StartsWith("reportedValue\":"u8):
+                    (member, length) = (MReported, 15);
+                    break;
+                case (byte)'s' when rest.StartsWith("status\":"u8):
+                    (member, length) = (MStatus, 8);
+                    break;
+                case (byte)'s' when rest.StartsWith("source\":"u8):
+                    (member, length) = (MSource, 8);
+                    break;
+                default:
+                    return 0;
+            }
+            pos += 1 + length;
+            return member;
+        }
+
         /// <summary>A string's raw content (between the quotes); <paramref name="escaped"/> when it has backslash escapes.</summary>
         internal bool String(out ReadOnlySpan<byte> raw, out bool escaped)
         {
@@ -543,28 +623,108 @@ internal static class MeasurementSetFastReader
             int start = ++pos;
             while (true)
             {
-                ReadOnlySpan<byte> rest = json.Slice(pos);
-                int k = rest.IndexOfAny((byte)'"', (byte)'\\');
+                // The next quote, backslash or control character (which JSON does not allow unescaped in a string).
+                int k = IndexOfSpecial(json, pos);
                 if (k < 0)
                 {
                     return false;
                 }
-                pos += k;
-                if (json[pos] == (byte)'"')
+                pos = k;
+                byte b = json[pos];
+                if (b == (byte)'"')
                 {
                     break;
                 }
-                // A backslash: the escape itself is checked when the string is decoded; skip the escaped byte.
-                escaped = true;
-                pos += 2;
-                if (pos > json.Length)
+                if (b != (byte)'\\')
                 {
                     return false;
                 }
+                // A backslash: the escape itself is checked when the string is decoded; skip the escaped byte.
+                escaped = true;
+                if (pos + 1 >= json.Length || json[pos + 1] < 0x20)
+                {
+                    return false;
+                }
+                pos += 2;
             }
             raw = json.Slice(start, pos - start);
             pos++;
-            return !HasControl(raw);
+            return true;
+        }
+
+        /// <summary>
+        /// The common number in one pass: at most 19 digits, no exponent, followed by a delimiter, read as
+        /// <see cref="ExactDecimal.TryParse"/> reads it (the written scale kept; -0 is 0). Anything else leaves the
+        /// position where it was and returns false for <see cref="Number"/> and <see cref="ExactDecimal"/> to decide.
+        /// </summary>
+        internal bool ShortDecimal(out decimal value)
+        {
+            value = 0m;
+            SkipWhitespace();
+            int i = pos;
+            int n = json.Length;
+            bool negative = false;
+            if (i < n && json[i] == (byte)'-')
+            {
+                negative = true;
+                i++;
+            }
+            if (i >= n)
+            {
+                return false;
+            }
+            ulong digits = 0;
+            int count = 0;
+            uint d = (uint)(json[i] - '0');
+            if (d == 0)
+            {
+                i++;
+                count = 1;
+            }
+            else if (d <= 9)
+            {
+                do
+                {
+                    digits = unchecked((digits * 10) + d);
+                    count++;
+                    i++;
+                }
+                while (i < n && (d = (uint)(json[i] - '0')) <= 9);
+            }
+            else
+            {
+                return false;
+            }
+            int scale = 0;
+            if (i < n && json[i] == (byte)'.')
+            {
+                i++;
+                int fractionStart = i;
+                while (i < n && (d = (uint)(json[i] - '0')) <= 9)
+                {
+                    digits = unchecked((digits * 10) + d);
+                    i++;
+                }
+                scale = i - fractionStart;
+                if (scale == 0)
+                {
+                    return false;
+                }
+                count += scale;
+            }
+            if (count > 19 || i >= n)
+            {
+                return false;
+            }
+            byte next = json[i];
+            if (!(next == (byte)',' || next == (byte)'\n' || next == (byte)'}' || next == (byte)' ' || next == (byte)']' || next == (byte)'\r' || next == (byte)'\t'))
+            {
+                // An exponent, or not a number.
+                return false;
+            }
+            value = new decimal(unchecked((int)digits), unchecked((int)(digits >> 32)), 0, negative && digits != 0, (byte)scale);
+            pos = i;
+            return true;
         }
 
         /// <summary>A number in the JSON grammar, followed by a delimiter.</summary>
@@ -678,28 +838,83 @@ internal static class MeasurementSetFastReader
 
         private void SkipWhitespace()
         {
-            while (pos < json.Length && IsWhitespace(json[pos]))
+            while (pos < json.Length)
             {
-                pos++;
+                byte b = json[pos];
+                if (b > (byte)' ')
+                {
+                    return;
+                }
+                if (b == (byte)' ')
+                {
+#if NET8_0_OR_GREATER
+                    // Indentation: a run of spaces, eight at a time.
+                    while (BitConverter.IsLittleEndian && pos + 8 <= json.Length)
+                    {
+                        ulong run = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(json.Slice(pos)) ^ 0x2020202020202020UL;
+                        if (run != 0)
+                        {
+                            pos += System.Numerics.BitOperations.TrailingZeroCount(run) >> 3;
+                            break;
+                        }
+                        pos += 8;
+                    }
+                    if (pos < json.Length && json[pos] == (byte)' ')
+                    {
+                        pos++;
+                    }
+#else
+                    pos++;
+#endif
+                }
+                else if (b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t')
+                {
+                    pos++;
+                }
+                else
+                {
+                    return;
+                }
             }
         }
 
         private static bool IsWhitespace(byte b) => b == (byte)' ' || b == (byte)'\n' || b == (byte)'\r' || b == (byte)'\t';
 
-        private static bool HasControl(ReadOnlySpan<byte> raw)
+        /// <summary>The index of the first quote, backslash or control character at or after <paramref name="from"/>, or -1.</summary>
+        private static int IndexOfSpecial(ReadOnlySpan<byte> json, int from)
         {
+            int i = from;
 #if NET8_0_OR_GREATER
-            return raw.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0;
-#else
-            foreach (byte b in raw)
+            // Codes, periods and names are short: one 16-byte vector usually covers them.
+            if (System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                if (b < 0x20)
+                var quote = System.Runtime.Intrinsics.Vector128.Create((byte)'"');
+                var backslash = System.Runtime.Intrinsics.Vector128.Create((byte)'\\');
+                var space = System.Runtime.Intrinsics.Vector128.Create((byte)0x20);
+                while (i + 16 <= json.Length)
                 {
-                    return true;
+                    var v = System.Runtime.Intrinsics.Vector128.Create(json.Slice(i, 16));
+                    var special = System.Runtime.Intrinsics.Vector128.Equals(v, quote)
+                        | System.Runtime.Intrinsics.Vector128.Equals(v, backslash)
+                        | System.Runtime.Intrinsics.Vector128.LessThan(v, space);
+                    uint bits = System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(special);
+                    if (bits != 0)
+                    {
+                        return i + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    }
+                    i += 16;
                 }
             }
-            return false;
 #endif
+            for (; i < json.Length; i++)
+            {
+                byte b = json[i];
+                if (b == (byte)'"' || b == (byte)'\\' || b < 0x20)
+                {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
@@ -720,10 +935,15 @@ internal static class MeasurementSetFastReader
             Options = options;
             Items = ArrayPool<Measurement>.Shared.Rent(1024);
             Offsets = ArrayPool<int>.Shared.Rent(1024);
+            Keys = ArrayPool<MeasurementKeys.Key>.Shared.Rent(1024);
             Count = 0;
-            Codes = new Utf8Cache<bool>();
-            Periods = new Utf8Cache<ReportingPeriod>();
+            Indicators = new CodeTable();
+            Units = new CodeTable();
+            Periods = new Utf8Cache<PeriodEntry>();
+            periodIds = new Dictionary<ReportingPeriod, int>();
         }
+
+        private readonly Dictionary<ReportingPeriod, int> periodIds;
 
         internal KpiJsonReadOptions Options { get; }
 
@@ -733,11 +953,31 @@ internal static class MeasurementSetFastReader
 
         internal int Count { get; private set; }
 
-        internal Utf8Cache<bool> Codes { get; }
+        internal MeasurementKeys.Key[] Keys { get; set; }
 
-        internal Utf8Cache<ReportingPeriod> Periods { get; }
+        /// <summary>The indicator codes.</summary>
+        internal CodeTable Indicators { get; }
 
-        internal void Append(Measurement m, int offset)
+        /// <summary>The unit codes.</summary>
+        internal CodeTable Units { get; }
+
+        internal Utf8Cache<PeriodEntry> Periods { get; }
+
+        /// <summary>The number of distinct periods.</summary>
+        internal readonly int PeriodCount => periodIds.Count;
+
+        /// <summary>The id of a period (called once per distinct text the cache holds).</summary>
+        internal readonly int PeriodId(ReportingPeriod period)
+        {
+            if (!periodIds.TryGetValue(period, out int id))
+            {
+                id = periodIds.Count;
+                periodIds.Add(period, id);
+            }
+            return id;
+        }
+
+        internal void Append(Measurement m, int offset, MeasurementKeys.Key key)
         {
             if (Count == Items.Length)
             {
@@ -750,9 +990,14 @@ internal static class MeasurementSetFastReader
                 Array.Copy(Offsets, offsets, Count);
                 ArrayPool<int>.Shared.Return(Offsets);
                 Offsets = offsets;
+                MeasurementKeys.Key[] keys = ArrayPool<MeasurementKeys.Key>.Shared.Rent(Keys.Length * 2);
+                Array.Copy(Keys, keys, Count);
+                ArrayPool<MeasurementKeys.Key>.Shared.Return(Keys);
+                Keys = keys;
             }
             Items[Count] = m;
             Offsets[Count] = offset;
+            Keys[Count] = key;
             Count++;
         }
 
@@ -770,6 +1015,48 @@ internal static class MeasurementSetFastReader
                 ArrayPool<int>.Shared.Return(Offsets);
                 Offsets = Array.Empty<int>();
             }
+            if (Keys.Length > 0)
+            {
+                ArrayPool<MeasurementKeys.Key>.Shared.Return(Keys);
+                Keys = Array.Empty<MeasurementKeys.Key>();
+            }
         }
+    }
+
+    /// <summary>The codes of one member (indicators or units): cached by their bytes, with ids by text.</summary>
+    private sealed class CodeTable
+    {
+        private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+
+        internal Utf8Cache<int> Cache { get; } = new();
+
+        /// <summary>The distinct codes, by id.</summary>
+        internal List<string> Texts { get; } = new();
+
+        /// <summary>The id of a code (called once per distinct text the cache holds, or per escaped or uncached code).</summary>
+        internal int Id(string text)
+        {
+            if (!ids.TryGetValue(text, out int id))
+            {
+                id = Texts.Count;
+                ids.Add(text, id);
+                Texts.Add(text);
+            }
+            return id;
+        }
+    }
+
+    /// <summary>A parsed period and its id.</summary>
+    private readonly struct PeriodEntry
+    {
+        internal PeriodEntry(ReportingPeriod period, int id)
+        {
+            Period = period;
+            Id = id;
+        }
+
+        internal ReportingPeriod Period { get; }
+
+        internal int Id { get; }
     }
 }

@@ -97,19 +97,29 @@ internal sealed class Utf8Cache<T>
 
     private static int Hash(ReadOnlySpan<byte> s)
     {
+        // Eight bytes at a time, the last eight (or the first and last four) read overlapping instead of byte by byte:
+        // the keys are short codes and periods.
         ulong h = Seed ^ ((ulong)s.Length * 0x9E3779B97F4A7C15UL);
-        int i = 0;
-        for (; i + 8 <= s.Length; i += 8)
+        int n = s.Length;
+        if (n >= 8)
         {
-            h = (h ^ MemoryMarshal.Read<ulong>(s.Slice(i))) * 0xBF58476D1CE4E5B9UL;
+            for (int i = 0; i + 8 < n; i += 8)
+            {
+                h = (h ^ MemoryMarshal.Read<ulong>(s.Slice(i))) * 0xBF58476D1CE4E5B9UL;
+                h ^= h >> 29;
+            }
+            h = (h ^ MemoryMarshal.Read<ulong>(s.Slice(n - 8))) * 0xBF58476D1CE4E5B9UL;
             h ^= h >> 29;
         }
-        ulong tail = 0;
-        for (; i < s.Length; i++)
+        else if (n >= 4)
         {
-            tail = (tail << 8) | s[i];
+            h ^= MemoryMarshal.Read<uint>(s) | ((ulong)MemoryMarshal.Read<uint>(s.Slice(n - 4)) << 32);
         }
-        h = (h ^ tail) * 0x94D049BB133111EBUL;
+        else if (n > 0)
+        {
+            h ^= s[0] | ((ulong)s[n >> 1] << 8) | ((ulong)s[n - 1] << 16);
+        }
+        h = (h ^ (h >> 31)) * 0x94D049BB133111EBUL;
         h ^= h >> 32;
         return unchecked((int)h);
     }
