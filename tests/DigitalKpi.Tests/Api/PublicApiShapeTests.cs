@@ -31,7 +31,8 @@ public class PublicApiShapeTests
                     continue;
                 }
                 // init-only setters can only run in an object initializer: the value is fixed once constructed.
-                bool initOnly = setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
+                // (Compared by name: the netstandard2.0 build carries its own internal copy of IsExternalInit.)
+                bool initOnly = setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == typeof(IsExternalInit).FullName);
                 if (!initOnly)
                 {
                     offenders.Add($"{type.FullName}.{property.Name}");
@@ -84,7 +85,8 @@ public class PublicApiShapeTests
         var offenders = new List<string>();
         foreach (Type type in ExportedTypes.Where(t => t.IsValueType && !t.IsEnum))
         {
-            if (type.GetCustomAttribute<IsReadOnlyAttribute>() is null)
+            // By name: the compiler embeds its own IsReadOnlyAttribute in the netstandard2.0 build.
+            if (!type.GetCustomAttributes(false).Any(a => a.GetType().FullName == typeof(IsReadOnlyAttribute).FullName))
             {
                 offenders.Add($"{type.FullName} is not a readonly struct");
             }
