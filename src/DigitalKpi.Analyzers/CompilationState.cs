@@ -34,7 +34,7 @@ internal sealed class CompilationState
     /// Options of the per-definition pass: only the rules it reports (a target validated alone has no indicator, so the
     /// others would only produce findings to throw away, such as "unknown indicator" for every target).
     /// </summary>
-    private static readonly ValidationOptions LocalOptions = ValidationOptions.Default
+    internal static readonly ValidationOptions LocalOptions = ValidationOptions.Default
         .WithSeverity(KpiRules.ComparatorContradictsDirection.Id, KpiSeverity.None)
         .WithSeverity(KpiRules.MilestonesRegress.Id, KpiSeverity.None)
         .WithSeverity(KpiRules.Duplicate.Id, KpiSeverity.None)
@@ -116,13 +116,17 @@ internal sealed class CompilationState
     private void AddTarget(OperationAnalysisContext context, TargetSite site, ISymbol? owner)
     {
         site.Owner = owner;
-        // A definition whose shape the core refuses would throw when run; the rules have nothing to say about it.
-        if (site.Factory(site.Id ?? site.IdPlaceholder, site.IndicatorCode ?? site.CodePlaceholder) is not { } target)
+        if (site.Built is not { } target)
         {
             return;
         }
-        site.Built = target;
         targets.Add(site);
+        // Most definitions are consistent: the validator (a catalog, its dictionaries, the paths of its findings) runs
+        // only when one of the conditions of the per-definition rules holds.
+        if (!MayHaveLocalFinding(target))
+        {
+            return;
+        }
         ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { target }), LocalOptions);
         if (found.IsEmpty)
         {
@@ -331,15 +335,47 @@ internal sealed class CompilationState
     {
         if (site.Built is not { } t)
         {
-            return site.Factory(site.Id ?? site.IdPlaceholder, code);
+            return null;
         }
         if (string.Equals(t.IndicatorCode, code, StringComparison.Ordinal))
         {
             return t;
         }
-        return ValueReader.Guard(
-            () => new Target(t.Id, code, t.Comparator, t.Threshold, t.Deadline, t.Level, t.Upper, t.Tolerance, t.StartDate, t.Baseline, t.Maintain, t.Aspirational, t.Refines, t.Source),
-            out Target copy) ? copy : null;
+        try
+        {
+            return new Target(t.Id, code, t.Comparator, t.Threshold, t.Deadline, t.Level, t.Upper, t.Tolerance, t.StartDate, t.Baseline, t.Maintain, t.Aspirational, t.Refines, t.Source);
+        }
+        catch (Exception e) when (ValueReader.IsValueError(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether a target alone may break a per-definition rule (<see cref="LocalMessages"/>): a superset of the conditions
+    /// under which <see cref="CatalogValidator"/> reports one, checked without building a catalog. When false, the
+    /// validator would report none of them (tested on generated targets of every shape).
+    /// </summary>
+    internal static bool MayHaveLocalFinding(Target t)
+    {
+        Unit unit = t.Unit;
+        decimal value = t.Threshold.Value;
+        if (!unit.IsInDomain(value))
+        {
+            return true;
+        }
+        if (t.Upper is { } upper && (!unit.IsInDomain(upper.Value) || (t.Comparator == Comparator.Between && value >= upper.Value)))
+        {
+            return true;
+        }
+        if ((t.Tolerance is { } tolerance && tolerance < 0m)
+            || (t.StartDate is { } start && start > t.Deadline)
+            || (t.Level == DigitalKpi.Administration.AdministrativeLevel.District && t.Deadline > ValidationOptions.DistrictLevelLastDay))
+        {
+            return true;
+        }
+        return t.Baseline is { } b
+            && (!unit.IsInDomain(b.Value) || b.Date >= t.Deadline || (t.Comparator != Comparator.Achieved && Attainment.IsMet(t, b.Value)));
     }
 
     /// <summary>

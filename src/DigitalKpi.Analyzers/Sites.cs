@@ -48,10 +48,9 @@ internal sealed class TargetSite
     private string? idPlaceholder;
     private string? codePlaceholder;
 
-    internal TargetSite(SiteKey key, Func<string, string, Target?> factory, Location fallback)
+    internal TargetSite(SiteKey key, Location fallback)
     {
         Key = key;
-        Factory = factory;
         Fallback = fallback;
     }
 
@@ -95,7 +94,10 @@ internal sealed class TargetSite
     /// <summary>The indicator code's expression when it is not a constant.</summary>
     internal SyntaxNode? CodeSyntax { get; set; }
 
-    /// <summary>The target as the per-definition pass built it (with the placeholders for a non-constant id or code), or null.</summary>
+    /// <summary>
+    /// The target as the core's own API builds it from the definition (with the placeholders for a non-constant id or
+    /// code); the reader returns no site when the core refuses the definition.
+    /// </summary>
     internal Target? Built { get; set; }
 
     /// <summary>Compilation-end pass: the target with its indicator code resolved, or null when it cannot be built.</summary>
@@ -106,9 +108,6 @@ internal sealed class TargetSite
 
     /// <summary>Compilation-end pass: whether a visible catalog lists this target.</summary>
     internal bool InCatalog { get; set; }
-
-    /// <summary>Builds the target with an id and indicator code through the core's own API; null when its shape is invalid.</summary>
-    internal Func<string, string, Target?> Factory { get; }
 
     /// <summary>Source locations by JSON member name (value, upper, comparator, level, deadline, …).</summary>
     internal LocationMap Locations { get; } = new();
