@@ -59,6 +59,7 @@ internal sealed class CompilationState
 
     private KpiTypes Types => reader.Types;
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal void AnalyzeInvocation(OperationAnalysisContext context)
     {
         try
@@ -82,6 +83,7 @@ internal sealed class CompilationState
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal void AnalyzeObjectCreation(OperationAnalysisContext context)
     {
         try
@@ -113,6 +115,7 @@ internal sealed class CompilationState
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private void AddTarget(OperationAnalysisContext context, TargetSite site, ISymbol? owner)
     {
         site.Owner = owner;
@@ -356,6 +359,7 @@ internal sealed class CompilationState
     /// under which <see cref="CatalogValidator"/> reports one, checked without building a catalog. When false, the
     /// validator would report none of them (tested on generated targets of every shape).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool MayHaveLocalFinding(Target t)
     {
         Unit unit = t.Unit;

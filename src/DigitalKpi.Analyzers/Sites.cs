@@ -8,6 +8,7 @@ namespace DigitalKpi.Analyzers;
 /// <summary>Identifies an expression in source: its tree and span.</summary>
 internal readonly record struct SiteKey(SyntaxTree Tree, TextSpan Span)
 {
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static SiteKey Of(SyntaxNode node) => new(node.SyntaxTree, node.Span);
 }
 
@@ -205,6 +206,7 @@ internal sealed class LocationMap
         return location is not null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static int IndexOf(string member)
     {
         for (int i = 0; i < Members.Length; i++)

@@ -30,11 +30,13 @@ internal sealed class SourceReader
     internal ValueReader Values => values;
 
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal bool IsBuild(IInvocationOperation invocation)
         => invocation.TargetMethod.Name == "Build" && invocation.Instance is not null && invocation.TargetMethod.Parameters.Length == 0
             && KpiTypes.Is(invocation.TargetMethod.ContainingType, Types.TargetBuilder);
 
     /// <summary>Reads a <c>Target.For(id, code)…Build()</c> chain; null when some link is not known at compile time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal TargetSite? ReadChain(IInvocationOperation build)
     {
         var steps = new List<IInvocationOperation>();
@@ -231,6 +233,7 @@ internal sealed class SourceReader
     }
 
     /// <summary>Reads <c>new Target(…)</c>; null when an argument the rules need is not known at compile time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal TargetSite? ReadConstructor(IObjectCreationOperation creation)
     {
         ImmutableArray<IArgumentOperation> args = creation.Arguments;
@@ -337,6 +340,7 @@ internal sealed class SourceReader
     }
 
     /// <summary>Reads <c>new Indicator(…)</c>; null when its code, unit, direction or levels are not known at compile time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal IndicatorSite? ReadIndicator(IObjectCreationOperation creation)
     {
         if (creation.Initializer is not null)
@@ -420,6 +424,7 @@ internal sealed class SourceReader
     }
 
     /// <summary>Reads <c>new Catalog(…)</c>: which indicators and targets it lists.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static CatalogSite ReadCatalog(IObjectCreationOperation creation)
     {
         List<ElementRef?>? indicators = null;
@@ -439,6 +444,7 @@ internal sealed class SourceReader
         return new CatalogSite(SiteKey.Of(creation.Syntax), indicators, targets);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static List<ElementRef?>? ReadElements(IOperation value)
     {
         if (ValueReader.IsNullConstant(value))
@@ -457,6 +463,7 @@ internal sealed class SourceReader
         return list;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static ElementRef? ReadElement(IOperation operation, int depth)
     {
         IOperation op = ValueReader.Unwrap(operation);
@@ -476,6 +483,7 @@ internal sealed class SourceReader
     }
 
     /// <summary>The field or property a definition initializes (or whose expression body it is), or null.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static ISymbol? FindOwner(IOperation operation)
     {
         IOperation? parent = operation.Parent;
@@ -498,6 +506,7 @@ internal sealed class SourceReader
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private void ReadIdentity(TargetSite site, IArgumentOperation idArg, IArgumentOperation codeArg)
     {
         if (ValueReader.TryString(idArg.Value, out string? id) && DigitalKpi.Utility.Text.IsValidCode(id))
@@ -535,6 +544,7 @@ internal sealed class SourceReader
 
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static void SetComparison(TargetSite site, Location comparatorLocation, Comparator comparator, Location value)
     {
         site.Locations["comparator"] = comparatorLocation;
@@ -550,6 +560,7 @@ internal sealed class SourceReader
     }
 
     /// <summary>Runs the core's builder on the links read from a chain; null when the core refuses the definition.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static Target? BuildChain(string id, string code, ChainStep[] plan)
     {
         try
@@ -661,6 +672,7 @@ internal sealed class SourceReader
         => !argument.IsImplicit && argument.Value.Syntax is PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } unary
             && unary.IsKind(SyntaxKind.UnaryMinusExpression);
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IArgumentOperation ArgAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
     {
         foreach (IArgumentOperation a in arguments)
@@ -673,9 +685,11 @@ internal sealed class SourceReader
         return arguments[ordinal];
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static Location ArgLocation(IArgumentOperation argument, Location fallback)
         => argument.IsImplicit || argument.ArgumentKind != ArgumentKind.Explicit ? fallback : argument.Value.Syntax.GetLocation();
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static Location NameLocation(IInvocationOperation invocation)
         => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
             ? access.Name.GetLocation()

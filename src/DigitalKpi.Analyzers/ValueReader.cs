@@ -24,6 +24,7 @@ internal sealed class ValueReader
 
     internal KpiTypes Types { get; }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IOperation Unwrap(IOperation operation)
     {
         while (operation is IConversionOperation conversion && !conversion.Conversion.IsUserDefined)
@@ -33,6 +34,7 @@ internal sealed class ValueReader
         return operation;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool TryDecimal(IOperation operation, out decimal value, int depth = 0)
     {
         value = 0m;
@@ -49,6 +51,7 @@ internal sealed class ValueReader
         return FollowInitializer(operation, depth) is { } init && TryDecimal(init, out value, depth + 1);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool TryInt(IOperation operation, out int value, int depth = 0)
     {
         value = 0;
@@ -60,6 +63,7 @@ internal sealed class ValueReader
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool TryString(IOperation operation, out string? value, int depth = 0)
     {
         value = null;
@@ -77,6 +81,7 @@ internal sealed class ValueReader
     }
 
     /// <summary>Reads a constant that is null (a default <c>null</c> argument).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool IsNullConstant(IOperation operation)
     {
         for (int i = 0; i < MaxDepth; i++)
@@ -99,6 +104,7 @@ internal sealed class ValueReader
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool TryEnum<T>(IOperation operation, out T value, int depth = 0)
         where T : struct, Enum
     {
@@ -117,6 +123,7 @@ internal sealed class ValueReader
         return FollowInitializer(operation, depth) is { } init && TryEnum(init, out value, depth + 1);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal bool TryLocalDate(IOperation operation, out LocalDate value, int depth = 0)
     {
         value = default;
@@ -136,6 +143,7 @@ internal sealed class ValueReader
         return FollowInitializer(op, depth) is { } init && TryLocalDate(init, out value, depth + 1);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal bool TryUnit(IOperation operation, out Unit? value, int depth = 0)
     {
         value = null;
@@ -175,6 +183,7 @@ internal sealed class ValueReader
         return FollowInitializer(op, depth) is { } init && TryUnit(init, out value, depth + 1);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal bool TryQuantity(IOperation operation, out Quantity value, int depth = 0)
     {
         value = default;
@@ -235,6 +244,7 @@ internal sealed class ValueReader
     }
 
     /// <summary>Runs a Quantity factory (no closure: the reader reads tens of thousands of values); false when the core refuses the value.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static bool TryQuantityFactory(string factory, decimal first, decimal second, EconomicAggregate aggregate, out Quantity value)
     {
         try
@@ -257,6 +267,7 @@ internal sealed class ValueReader
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static bool TryNewLocalDate(int year, int month, int day, out LocalDate value)
     {
         try
@@ -272,6 +283,7 @@ internal sealed class ValueReader
     }
 
     /// <summary>The elements of an array creation, a collection expression or <c>ImmutableArray.Create(…)</c>; null when not visible.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static ImmutableArray<IOperation>? TryElements(IOperation operation, int depth = 0)
     {
         if (depth > MaxDepth)
@@ -324,6 +336,7 @@ internal sealed class ValueReader
     /// The initializer of a static readonly field, a get-only static auto-property or a never-reassigned local declared in
     /// the same file as <paramref name="operation"/>; null otherwise.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IOperation? FollowInitializer(IOperation operation, int depth)
     {
         if (depth > MaxDepth || operation.SemanticModel is not { } model)
@@ -408,6 +421,7 @@ internal sealed class ValueReader
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IOperation Arg(ImmutableArray<IArgumentOperation> arguments, int ordinal)
     {
         foreach (IArgumentOperation a in arguments)
@@ -420,6 +434,7 @@ internal sealed class ValueReader
         return arguments[ordinal].Value;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IArgumentOperation? ArgNamed(ImmutableArray<IArgumentOperation> arguments, string parameterName)
     {
         foreach (IArgumentOperation a in arguments)
@@ -450,6 +465,7 @@ internal sealed class ValueReader
     /// <summary>The exceptions of the core's argument checks: the value is refused, "not a value".</summary>
     internal static bool IsValueError(Exception e) => e is ArgumentException or InvalidOperationException or OverflowException or FormatException;
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static bool TryConvert(object? constant, out decimal value)
     {
         value = 0m;
