@@ -159,6 +159,7 @@ internal sealed class CompilationState
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private void AnalyzeCatalogs(CompilationAnalysisContext context)
     {
         TargetSite[] allTargets = targets.ToArray();
@@ -169,7 +170,7 @@ internal sealed class CompilationState
             return;
         }
         // Document order, so that "the first" of two duplicates is the same in every build.
-        Array.Sort(allTargets, (a, b) => Compare(a.Key, b.Key));
+        Array.Sort(allTargets, [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)] (a, b) => Compare(a.Key, b.Key));
         Array.Sort(allIndicators, (a, b) => Compare(a.Key, b.Key));
         Array.Sort(allCatalogs, (a, b) => Compare(a.Key, b.Key));
 
@@ -334,6 +335,7 @@ internal sealed class CompilationState
     /// The target of a site with its indicator code resolved: the one the per-definition pass built when the code is the
     /// same, else a copy with the code (the same checks as building it again through the builder, at less cost).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static Target? Rebuild(TargetSite site, string code)
     {
         if (site.Built is not { } t)
@@ -388,6 +390,7 @@ internal sealed class CompilationState
     /// so this gives the findings a catalog of all the other targets would, in time proportional to the group's size
     /// (building that catalog for every group made the compilation-end pass quadratic).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static List<Target> RefinedTargets(Group group, Dictionary<string, List<TargetSite>> builtById)
     {
         var references = new List<Target>();
@@ -440,6 +443,7 @@ internal sealed class CompilationState
         return map;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static int Compare(SiteKey a, SiteKey b)
     {
         int c = string.CompareOrdinal(a.Tree.FilePath, b.Tree.FilePath);
