@@ -34,7 +34,7 @@ internal sealed class CompilationState
     /// Options of the per-definition pass: only the rules it reports (a target validated alone has no indicator, so the
     /// others would only produce findings to throw away, such as "unknown indicator" for every target).
     /// </summary>
-    private static readonly ValidationOptions LocalOptions = ValidationOptions.Default
+    internal static readonly ValidationOptions LocalOptions = ValidationOptions.Default
         .WithSeverity(KpiRules.ComparatorContradictsDirection.Id, KpiSeverity.None)
         .WithSeverity(KpiRules.MilestonesRegress.Id, KpiSeverity.None)
         .WithSeverity(KpiRules.Duplicate.Id, KpiSeverity.None)
@@ -59,6 +59,7 @@ internal sealed class CompilationState
 
     private KpiTypes Types => reader.Types;
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal void AnalyzeInvocation(OperationAnalysisContext context)
     {
         try
@@ -82,6 +83,7 @@ internal sealed class CompilationState
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal void AnalyzeObjectCreation(OperationAnalysisContext context)
     {
         try
@@ -113,16 +115,21 @@ internal sealed class CompilationState
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private void AddTarget(OperationAnalysisContext context, TargetSite site, ISymbol? owner)
     {
         site.Owner = owner;
-        // A definition whose shape the core refuses would throw when run; the rules have nothing to say about it.
-        if (site.Factory(site.Id ?? site.IdPlaceholder, site.IndicatorCode ?? site.CodePlaceholder) is not { } target)
+        if (site.Built is not { } target)
         {
             return;
         }
-        site.Built = target;
         targets.Add(site);
+        // Most definitions are consistent: the validator (a catalog, its dictionaries, the paths of its findings) runs
+        // only when one of the conditions of the per-definition rules holds.
+        if (!MayHaveLocalFinding(target))
+        {
+            return;
+        }
         ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { target }), LocalOptions);
         if (found.IsEmpty)
         {
@@ -152,6 +159,7 @@ internal sealed class CompilationState
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private void AnalyzeCatalogs(CompilationAnalysisContext context)
     {
         TargetSite[] allTargets = targets.ToArray();
@@ -162,7 +170,7 @@ internal sealed class CompilationState
             return;
         }
         // Document order, so that "the first" of two duplicates is the same in every build.
-        Array.Sort(allTargets, (a, b) => Compare(a.Key, b.Key));
+        Array.Sort(allTargets, [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)] (a, b) => Compare(a.Key, b.Key));
         Array.Sort(allIndicators, (a, b) => Compare(a.Key, b.Key));
         Array.Sort(allCatalogs, (a, b) => Compare(a.Key, b.Key));
 
@@ -327,19 +335,53 @@ internal sealed class CompilationState
     /// The target of a site with its indicator code resolved: the one the per-definition pass built when the code is the
     /// same, else a copy with the code (the same checks as building it again through the builder, at less cost).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static Target? Rebuild(TargetSite site, string code)
     {
         if (site.Built is not { } t)
         {
-            return site.Factory(site.Id ?? site.IdPlaceholder, code);
+            return null;
         }
         if (string.Equals(t.IndicatorCode, code, StringComparison.Ordinal))
         {
             return t;
         }
-        return ValueReader.Guard(
-            () => new Target(t.Id, code, t.Comparator, t.Threshold, t.Deadline, t.Level, t.Upper, t.Tolerance, t.StartDate, t.Baseline, t.Maintain, t.Aspirational, t.Refines, t.Source),
-            out Target copy) ? copy : null;
+        try
+        {
+            return new Target(t.Id, code, t.Comparator, t.Threshold, t.Deadline, t.Level, t.Upper, t.Tolerance, t.StartDate, t.Baseline, t.Maintain, t.Aspirational, t.Refines, t.Source);
+        }
+        catch (Exception e) when (ValueReader.IsValueError(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether a target alone may break a per-definition rule (<see cref="LocalMessages"/>): a superset of the conditions
+    /// under which <see cref="CatalogValidator"/> reports one, checked without building a catalog. When false, the
+    /// validator would report none of them (tested on generated targets of every shape).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    internal static bool MayHaveLocalFinding(Target t)
+    {
+        Unit unit = t.Unit;
+        decimal value = t.Threshold.Value;
+        if (!unit.IsInDomain(value))
+        {
+            return true;
+        }
+        if (t.Upper is { } upper && (!unit.IsInDomain(upper.Value) || (t.Comparator == Comparator.Between && value >= upper.Value)))
+        {
+            return true;
+        }
+        if ((t.Tolerance is { } tolerance && tolerance < 0m)
+            || (t.StartDate is { } start && start > t.Deadline)
+            || (t.Level == DigitalKpi.Administration.AdministrativeLevel.District && t.Deadline > ValidationOptions.DistrictLevelLastDay))
+        {
+            return true;
+        }
+        return t.Baseline is { } b
+            && (!unit.IsInDomain(b.Value) || b.Date >= t.Deadline || (t.Comparator != Comparator.Achieved && Attainment.IsMet(t, b.Value)));
     }
 
     /// <summary>
@@ -348,6 +390,7 @@ internal sealed class CompilationState
     /// so this gives the findings a catalog of all the other targets would, in time proportional to the group's size
     /// (building that catalog for every group made the compilation-end pass quadratic).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static List<Target> RefinedTargets(Group group, Dictionary<string, List<TargetSite>> builtById)
     {
         var references = new List<Target>();
@@ -400,6 +443,7 @@ internal sealed class CompilationState
         return map;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static int Compare(SiteKey a, SiteKey b)
     {
         int c = string.CompareOrdinal(a.Tree.FilePath, b.Tree.FilePath);

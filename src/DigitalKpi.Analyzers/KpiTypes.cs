@@ -47,6 +47,7 @@ internal sealed class KpiTypes
         return target is null || builder is null ? null : new KpiTypes(compilation, target, builder);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
         => type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 }

@@ -8,6 +8,7 @@ namespace DigitalKpi.Analyzers;
 /// <summary>Identifies an expression in source: its tree and span.</summary>
 internal readonly record struct SiteKey(SyntaxTree Tree, TextSpan Span)
 {
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static SiteKey Of(SyntaxNode node) => new(node.SyntaxTree, node.Span);
 }
 
@@ -48,10 +49,9 @@ internal sealed class TargetSite
     private string? idPlaceholder;
     private string? codePlaceholder;
 
-    internal TargetSite(SiteKey key, Func<string, string, Target?> factory, Location fallback)
+    internal TargetSite(SiteKey key, Location fallback)
     {
         Key = key;
-        Factory = factory;
         Fallback = fallback;
     }
 
@@ -95,7 +95,10 @@ internal sealed class TargetSite
     /// <summary>The indicator code's expression when it is not a constant.</summary>
     internal SyntaxNode? CodeSyntax { get; set; }
 
-    /// <summary>The target as the per-definition pass built it (with the placeholders for a non-constant id or code), or null.</summary>
+    /// <summary>
+    /// The target as the core's own API builds it from the definition (with the placeholders for a non-constant id or
+    /// code); the reader returns no site when the core refuses the definition.
+    /// </summary>
     internal Target? Built { get; set; }
 
     /// <summary>Compilation-end pass: the target with its indicator code resolved, or null when it cannot be built.</summary>
@@ -106,9 +109,6 @@ internal sealed class TargetSite
 
     /// <summary>Compilation-end pass: whether a visible catalog lists this target.</summary>
     internal bool InCatalog { get; set; }
-
-    /// <summary>Builds the target with an id and indicator code through the core's own API; null when its shape is invalid.</summary>
-    internal Func<string, string, Target?> Factory { get; }
 
     /// <summary>Source locations by JSON member name (value, upper, comparator, level, deadline, …).</summary>
     internal LocationMap Locations { get; } = new();
@@ -206,6 +206,7 @@ internal sealed class LocationMap
         return location is not null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static int IndexOf(string member)
     {
         for (int i = 0; i < Members.Length; i++)

@@ -30,11 +30,13 @@ internal sealed class SourceReader
     internal ValueReader Values => values;
 
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal bool IsBuild(IInvocationOperation invocation)
         => invocation.TargetMethod.Name == "Build" && invocation.Instance is not null && invocation.TargetMethod.Parameters.Length == 0
             && KpiTypes.Is(invocation.TargetMethod.ContainingType, Types.TargetBuilder);
 
     /// <summary>Reads a <c>Target.For(id, code)…Build()</c> chain; null when some link is not known at compile time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal TargetSite? ReadChain(IInvocationOperation build)
     {
         var steps = new List<IInvocationOperation>();
@@ -70,19 +72,22 @@ internal sealed class SourceReader
         Location nameOfBuild = NameLocation(build);
         IArgumentOperation idArg = ArgAt(start.Arguments, 0);
         IArgumentOperation codeArg = ArgAt(start.Arguments, 1);
-        var actions = new List<Func<TargetBuilder, TargetBuilder>>(steps.Count);
-        var site = new TargetSite(SiteKey.Of(build.Syntax), (id, code) => Create(id, code, actions), ArgLocation(idArg, nameOfBuild));
+        var site = new TargetSite(SiteKey.Of(build.Syntax), ArgLocation(idArg, nameOfBuild));
         ReadIdentity(site, idArg, codeArg);
 
-        foreach (IInvocationOperation step in steps)
+        // The values of the links, read first; the core's builder is then run on them once (BuildChain).
+        var plan = new ChainStep[steps.Count];
+        for (int k = 0; k < steps.Count; k++)
         {
+            IInvocationOperation step = steps[k];
             ImmutableArray<IArgumentOperation> args = step.Arguments;
             Location name = NameLocation(step);
+            ref ChainStep p = ref plan[k];
             switch (step.TargetMethod.Name, args.Length)
             {
                 case ("AtLeast" or "Above" or "AtMost" or "Below", 1):
                     {
-                        if (!values.TryQuantity(args[0].Value, out Quantity q))
+                        if (!values.TryQuantity(args[0].Value, out p.Value))
                         {
                             return null;
                         }
@@ -93,23 +98,23 @@ internal sealed class SourceReader
                             "AtMost" => Comparator.AtMost,
                             _ => Comparator.Below,
                         };
-                        actions.Add(c switch
+                        p.Kind = c switch
                         {
-                            Comparator.AtLeast => b => b.AtLeast(q),
-                            Comparator.Above => b => b.Above(q),
-                            Comparator.AtMost => b => b.AtMost(q),
-                            _ => b => b.Below(q),
-                        });
+                            Comparator.AtLeast => StepKind.AtLeast,
+                            Comparator.Above => StepKind.Above,
+                            Comparator.AtMost => StepKind.AtMost,
+                            _ => StepKind.Below,
+                        };
                         SetComparison(site, name, c, ArgLocation(args[0], name));
                         break;
                     }
                 case ("Between", 2):
                     {
-                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out Quantity lo) || !values.TryQuantity(ValueReader.Arg(args, 1), out Quantity hi))
+                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out p.Value) || !values.TryQuantity(ValueReader.Arg(args, 1), out p.Upper))
                         {
                             return null;
                         }
-                        actions.Add(b => b.Between(lo, hi));
+                        p.Kind = StepKind.Between;
                         Location lower = ArgLocation(ArgAt(args, 0), name);
                         Location upper = ArgLocation(ArgAt(args, 1), name);
                         SetComparison(site, name, Comparator.Between, lower);
@@ -120,11 +125,11 @@ internal sealed class SourceReader
                     }
                 case ("About", 2):
                     {
-                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out Quantity q) || !ValueReader.TryDecimal(ValueReader.Arg(args, 1), out decimal tol))
+                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out p.Value) || !ValueReader.TryDecimal(ValueReader.Arg(args, 1), out p.Number))
                         {
                             return null;
                         }
-                        actions.Add(b => b.About(q, tol));
+                        p.Kind = StepKind.About;
                         SetComparison(site, name, Comparator.About, ArgLocation(ArgAt(args, 0), name));
                         IArgumentOperation tolArg = ArgAt(args, 1);
                         site.Locations["tolerance"] = ArgLocation(tolArg, name);
@@ -133,25 +138,25 @@ internal sealed class SourceReader
                     }
                 case ("RankWithin", 2):
                     {
-                        if (!ValueReader.TryInt(ValueReader.Arg(args, 0), out int rank) || !ValueReader.TryInt(ValueReader.Arg(args, 1), out int outOf))
+                        if (!ValueReader.TryInt(ValueReader.Arg(args, 0), out p.First) || !ValueReader.TryInt(ValueReader.Arg(args, 1), out p.Second))
                         {
                             return null;
                         }
-                        actions.Add(b => b.RankWithin(rank, outOf));
+                        p.Kind = StepKind.RankWithin;
                         SetComparison(site, name, Comparator.RankWithin, ArgLocation(ArgAt(args, 0), name));
                         break;
                     }
                 case ("Achieved", 0):
-                    actions.Add(b => b.Achieved());
+                    p.Kind = StepKind.Achieved;
                     SetComparison(site, name, Comparator.Achieved, name);
                     break;
                 case ("AtLevel", 1):
                     {
-                        if (!ValueReader.TryEnum(args[0].Value, out AdministrativeLevel level))
+                        if (!ValueReader.TryEnum(args[0].Value, out p.Level))
                         {
                             return null;
                         }
-                        actions.Add(b => b.AtLevel(level));
+                        p.Kind = StepKind.AtLevel;
                         site.Locations["level"] = ArgLocation(args[0], name);
                         break;
                     }
@@ -159,57 +164,58 @@ internal sealed class SourceReader
                     {
                         if (step.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_Int32)
                         {
-                            if (!ValueReader.TryInt(args[0].Value, out int year))
+                            if (!ValueReader.TryInt(args[0].Value, out p.First))
                             {
                                 return null;
                             }
-                            actions.Add(b => b.By(year));
+                            p.Kind = StepKind.ByYear;
                         }
                         else
                         {
-                            if (!values.TryLocalDate(args[0].Value, out LocalDate date))
+                            if (!values.TryLocalDate(args[0].Value, out p.Date))
                             {
                                 return null;
                             }
-                            actions.Add(b => b.By(date));
+                            p.Kind = StepKind.ByDate;
                         }
                         site.Locations["deadline"] = ArgLocation(args[0], name);
                         break;
                     }
                 case ("From", 1):
                     {
-                        if (!values.TryLocalDate(args[0].Value, out LocalDate date))
+                        if (!values.TryLocalDate(args[0].Value, out p.Date))
                         {
                             return null;
                         }
-                        actions.Add(b => b.From(date));
+                        p.Kind = StepKind.From;
                         site.Locations["startDate"] = ArgLocation(args[0], name);
                         break;
                     }
                 case ("WithBaseline", 2):
                     {
-                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out Quantity q) || !values.TryLocalDate(ValueReader.Arg(args, 1), out LocalDate date))
+                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out p.Value) || !values.TryLocalDate(ValueReader.Arg(args, 1), out p.Date))
                         {
                             return null;
                         }
-                        actions.Add(b => b.WithBaseline(q, date));
+                        p.Kind = StepKind.WithBaseline;
                         Location value = ArgLocation(ArgAt(args, 0), name);
                         site.Locations["baseline"] = value;
                         site.Locations["baseline.value"] = value;
                         break;
                     }
                 case ("Maintained", 0):
-                    actions.Add(b => b.Maintained());
+                    p.Kind = StepKind.Maintained;
                     break;
                 case ("Aspirational", 0):
-                    actions.Add(b => b.Aspirational());
+                    p.Kind = StepKind.Aspirational;
                     break;
                 case ("Refining", 1):
                     {
                         // An id that is not a constant only means the national floor (DKPI011) cannot be checked.
                         if (ValueReader.TryString(args[0].Value, out string? national) && national is not null)
                         {
-                            actions.Add(b => b.Refining(national));
+                            p.Kind = StepKind.Refining;
+                            p.Text = national;
                             site.Locations["refines"] = ArgLocation(args[0], name);
                         }
                         break;
@@ -221,10 +227,13 @@ internal sealed class SourceReader
                     return null;
             }
         }
-        return site;
+        // A definition whose shape the core refuses would throw when run; the rules have nothing to say about it.
+        site.Built = BuildChain(site.Id ?? site.IdPlaceholder, site.IndicatorCode ?? site.CodePlaceholder, plan);
+        return site.Built is null ? null : site;
     }
 
     /// <summary>Reads <c>new Target(…)</c>; null when an argument the rules need is not known at compile time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal TargetSite? ReadConstructor(IObjectCreationOperation creation)
     {
         ImmutableArray<IArgumentOperation> args = creation.Arguments;
@@ -280,11 +289,17 @@ internal sealed class SourceReader
                 return null;
             }
         }
-        var site = new TargetSite(
-            SiteKey.Of(creation.Syntax),
-            (id, code) => ValueReader.Guard(() => new Target(id, code, comparator, threshold, deadline, level, upper, tolerance, startDate, baseline, maintain, aspirational, refines), out Target t) ? t : null,
-            ArgLocation(idArg, whole));
+        var site = new TargetSite(SiteKey.Of(creation.Syntax), ArgLocation(idArg, whole));
         ReadIdentity(site, idArg, codeArg);
+        // A definition whose shape the core refuses would throw when run; the rules have nothing to say about it.
+        try
+        {
+            site.Built = new Target(site.Id ?? site.IdPlaceholder, site.IndicatorCode ?? site.CodePlaceholder, comparator, threshold, deadline, level, upper, tolerance, startDate, baseline, maintain, aspirational, refines);
+        }
+        catch (Exception e) when (ValueReader.IsValueError(e))
+        {
+            return null;
+        }
         Location comparatorLocation = ArgLocation(comparatorArg, whole);
         Location thresholdLocation = ArgLocation(thresholdArg, whole);
         SetComparison(site, comparatorLocation, comparator, thresholdLocation);
@@ -325,6 +340,7 @@ internal sealed class SourceReader
     }
 
     /// <summary>Reads <c>new Indicator(…)</c>; null when its code, unit, direction or levels are not known at compile time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal IndicatorSite? ReadIndicator(IObjectCreationOperation creation)
     {
         if (creation.Initializer is not null)
@@ -408,6 +424,7 @@ internal sealed class SourceReader
     }
 
     /// <summary>Reads <c>new Catalog(…)</c>: which indicators and targets it lists.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static CatalogSite ReadCatalog(IObjectCreationOperation creation)
     {
         List<ElementRef?>? indicators = null;
@@ -427,6 +444,7 @@ internal sealed class SourceReader
         return new CatalogSite(SiteKey.Of(creation.Syntax), indicators, targets);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static List<ElementRef?>? ReadElements(IOperation value)
     {
         if (ValueReader.IsNullConstant(value))
@@ -445,6 +463,7 @@ internal sealed class SourceReader
         return list;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static ElementRef? ReadElement(IOperation operation, int depth)
     {
         IOperation op = ValueReader.Unwrap(operation);
@@ -464,6 +483,7 @@ internal sealed class SourceReader
     }
 
     /// <summary>The field or property a definition initializes (or whose expression body it is), or null.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static ISymbol? FindOwner(IOperation operation)
     {
         IOperation? parent = operation.Parent;
@@ -486,6 +506,7 @@ internal sealed class SourceReader
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private void ReadIdentity(TargetSite site, IArgumentOperation idArg, IArgumentOperation codeArg)
     {
         if (ValueReader.TryString(idArg.Value, out string? id) && DigitalKpi.Utility.Text.IsValidCode(id))
@@ -523,6 +544,7 @@ internal sealed class SourceReader
 
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static void SetComparison(TargetSite site, Location comparatorLocation, Comparator comparator, Location value)
     {
         site.Locations["comparator"] = comparatorLocation;
@@ -537,19 +559,78 @@ internal sealed class SourceReader
         site.Fix.ComparatorValue = comparator;
     }
 
-    private static Target? Create(string id, string code, List<Func<TargetBuilder, TargetBuilder>> actions)
+    /// <summary>Runs the core's builder on the links read from a chain; null when the core refuses the definition.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    private static Target? BuildChain(string id, string code, ChainStep[] plan)
     {
-        return ValueReader.Guard(
-            () =>
+        try
+        {
+            TargetBuilder b = Target.For(id, code);
+            for (int k = 0; k < plan.Length; k++)
             {
-                TargetBuilder builder = Target.For(id, code);
-                foreach (Func<TargetBuilder, TargetBuilder> action in actions)
+                ref ChainStep p = ref plan[k];
+                switch (p.Kind)
                 {
-                    builder = action(builder);
+                    case StepKind.AtLeast: b = b.AtLeast(p.Value); break;
+                    case StepKind.Above: b = b.Above(p.Value); break;
+                    case StepKind.AtMost: b = b.AtMost(p.Value); break;
+                    case StepKind.Below: b = b.Below(p.Value); break;
+                    case StepKind.Between: b = b.Between(p.Value, p.Upper); break;
+                    case StepKind.About: b = b.About(p.Value, p.Number); break;
+                    case StepKind.RankWithin: b = b.RankWithin(p.First, p.Second); break;
+                    case StepKind.Achieved: b = b.Achieved(); break;
+                    case StepKind.AtLevel: b = b.AtLevel(p.Level); break;
+                    case StepKind.ByYear: b = b.By(p.First); break;
+                    case StepKind.ByDate: b = b.By(p.Date); break;
+                    case StepKind.From: b = b.From(p.Date); break;
+                    case StepKind.WithBaseline: b = b.WithBaseline(p.Value, p.Date); break;
+                    case StepKind.Maintained: b = b.Maintained(); break;
+                    case StepKind.Aspirational: b = b.Aspirational(); break;
+                    case StepKind.Refining: b = b.Refining(p.Text!); break;
                 }
-                return builder.Build();
-            },
-            out Target target) ? target : null;
+            }
+            return b.Build();
+        }
+        catch (Exception e) when (ValueReader.IsValueError(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What a link of a <c>Build()</c> chain does (None: nothing the rules use, such as <c>CitedFrom</c>).</summary>
+    private enum StepKind
+    {
+        None,
+        AtLeast,
+        Above,
+        AtMost,
+        Below,
+        Between,
+        About,
+        RankWithin,
+        Achieved,
+        AtLevel,
+        ByYear,
+        ByDate,
+        From,
+        WithBaseline,
+        Maintained,
+        Aspirational,
+        Refining,
+    }
+
+    /// <summary>One link of a <c>Build()</c> chain with the values read from source.</summary>
+    private struct ChainStep
+    {
+        internal StepKind Kind;
+        internal Quantity Value;
+        internal Quantity Upper;
+        internal decimal Number;
+        internal int First;
+        internal int Second;
+        internal AdministrativeLevel Level;
+        internal LocalDate Date;
+        internal string? Text;
     }
 
     private bool ReadBaseline(IOperation operation, out Baseline? baseline, out Location? valueLocation)
@@ -591,6 +672,7 @@ internal sealed class SourceReader
         => !argument.IsImplicit && argument.Value.Syntax is PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } unary
             && unary.IsKind(SyntaxKind.UnaryMinusExpression);
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IArgumentOperation ArgAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
     {
         foreach (IArgumentOperation a in arguments)
@@ -603,9 +685,11 @@ internal sealed class SourceReader
         return arguments[ordinal];
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static Location ArgLocation(IArgumentOperation argument, Location fallback)
         => argument.IsImplicit || argument.ArgumentKind != ArgumentKind.Explicit ? fallback : argument.Value.Syntax.GetLocation();
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static Location NameLocation(IInvocationOperation invocation)
         => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
             ? access.Name.GetLocation()

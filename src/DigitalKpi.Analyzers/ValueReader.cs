@@ -24,6 +24,7 @@ internal sealed class ValueReader
 
     internal KpiTypes Types { get; }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IOperation Unwrap(IOperation operation)
     {
         while (operation is IConversionOperation conversion && !conversion.Conversion.IsUserDefined)
@@ -33,6 +34,7 @@ internal sealed class ValueReader
         return operation;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool TryDecimal(IOperation operation, out decimal value, int depth = 0)
     {
         value = 0m;
@@ -49,6 +51,7 @@ internal sealed class ValueReader
         return FollowInitializer(operation, depth) is { } init && TryDecimal(init, out value, depth + 1);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool TryInt(IOperation operation, out int value, int depth = 0)
     {
         value = 0;
@@ -60,6 +63,7 @@ internal sealed class ValueReader
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool TryString(IOperation operation, out string? value, int depth = 0)
     {
         value = null;
@@ -77,6 +81,7 @@ internal sealed class ValueReader
     }
 
     /// <summary>Reads a constant that is null (a default <c>null</c> argument).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool IsNullConstant(IOperation operation)
     {
         for (int i = 0; i < MaxDepth; i++)
@@ -99,6 +104,7 @@ internal sealed class ValueReader
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool TryEnum<T>(IOperation operation, out T value, int depth = 0)
         where T : struct, Enum
     {
@@ -117,6 +123,7 @@ internal sealed class ValueReader
         return FollowInitializer(operation, depth) is { } init && TryEnum(init, out value, depth + 1);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal bool TryLocalDate(IOperation operation, out LocalDate value, int depth = 0)
     {
         value = default;
@@ -131,11 +138,12 @@ internal sealed class ValueReader
             && TryInt(Arg(creation.Arguments, 1), out int m, depth + 1)
             && TryInt(Arg(creation.Arguments, 2), out int d, depth + 1))
         {
-            return Guard(() => new LocalDate(y, m, d), out value);
+            return TryNewLocalDate(y, m, d, out value);
         }
         return FollowInitializer(op, depth) is { } init && TryLocalDate(init, out value, depth + 1);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal bool TryUnit(IOperation operation, out Unit? value, int depth = 0)
     {
         value = null;
@@ -175,6 +183,7 @@ internal sealed class ValueReader
         return FollowInitializer(op, depth) is { } init && TryUnit(init, out value, depth + 1);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal bool TryQuantity(IOperation operation, out Quantity value, int depth = 0)
     {
         value = default;
@@ -199,32 +208,82 @@ internal sealed class ValueReader
         if (op is IInvocationOperation call && call.Instance is null && KpiTypes.Is(call.TargetMethod.ContainingType, Types.Quantity))
         {
             ImmutableArray<IArgumentOperation> args = call.Arguments;
-            Quantity q = default;
-            bool ok = (call.TargetMethod.Name, args.Length) switch
+            string factory = call.TargetMethod.Name;
+            switch (factory, args.Length)
             {
-                ("Percent", 1) => TryDecimal(Arg(args, 0), out decimal p, depth + 1) && Guard(() => Quantity.Percent(p), out q),
-                ("Count", 1) => TryDecimal(Arg(args, 0), out decimal c, depth + 1) && Guard(() => Quantity.Count(c), out q),
-                ("Vnd", 1) => TryDecimal(Arg(args, 0), out decimal v, depth + 1) && Guard(() => Quantity.Vnd(v), out q),
-                ("Share", 2) => TryDecimal(Arg(args, 0), out decimal s, depth + 1) && TryEnum(Arg(args, 1), out EconomicAggregate agg, depth + 1)
-                    && Guard(() => Quantity.Share(s, agg), out q),
-                ("Rank", 2) => TryInt(Arg(args, 0), out int r, depth + 1) && TryInt(Arg(args, 1), out int pool, depth + 1)
-                    && Guard(() => Quantity.Rank(r, pool), out q),
-                ("Score", 2) => TryDecimal(Arg(args, 0), out decimal score, depth + 1) && TryDecimal(Arg(args, 1), out decimal max, depth + 1)
-                    && Guard(() => Quantity.Score(score, max), out q),
-                _ => false,
-            };
-            value = q;
-            return ok;
+                case ("Percent" or "Count" or "Vnd", 1):
+                    return TryDecimal(Arg(args, 0), out decimal x, depth + 1) && TryQuantityFactory(factory, x, 0m, default, out value);
+                case ("Share", 2):
+                    return TryDecimal(Arg(args, 0), out decimal s, depth + 1) && TryEnum(Arg(args, 1), out EconomicAggregate agg, depth + 1)
+                        && TryQuantityFactory(factory, s, 0m, agg, out value);
+                case ("Rank", 2):
+                    return TryInt(Arg(args, 0), out int r, depth + 1) && TryInt(Arg(args, 1), out int pool, depth + 1)
+                        && TryQuantityFactory(factory, r, pool, default, out value);
+                case ("Score", 2):
+                    return TryDecimal(Arg(args, 0), out decimal score, depth + 1) && TryDecimal(Arg(args, 1), out decimal max, depth + 1)
+                        && TryQuantityFactory(factory, score, max, default, out value);
+                default:
+                    return false;
+            }
         }
         if (op is IObjectCreationOperation creation && KpiTypes.Is(creation.Type, Types.Quantity) && creation.Arguments.Length == 2 && creation.Initializer is null
             && TryDecimal(Arg(creation.Arguments, 0), out decimal value0, depth + 1) && TryUnit(Arg(creation.Arguments, 1), out Unit? unit0, depth + 1))
         {
-            return Guard(() => new Quantity(value0, unit0!), out value);
+            try
+            {
+                value = new Quantity(value0, unit0!);
+                return true;
+            }
+            catch (Exception e) when (IsValueError(e))
+            {
+                value = default;
+                return false;
+            }
         }
         return FollowInitializer(op, depth) is { } init && TryQuantity(init, out value, depth + 1);
     }
 
+    /// <summary>Runs a Quantity factory (no closure: the reader reads tens of thousands of values); false when the core refuses the value.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    private static bool TryQuantityFactory(string factory, decimal first, decimal second, EconomicAggregate aggregate, out Quantity value)
+    {
+        try
+        {
+            value = factory switch
+            {
+                "Percent" => Quantity.Percent(first),
+                "Count" => Quantity.Count(first),
+                "Vnd" => Quantity.Vnd(first),
+                "Share" => Quantity.Share(first, aggregate),
+                "Rank" => Quantity.Rank((int)first, (int)second),
+                _ => Quantity.Score(first, second),
+            };
+            return true;
+        }
+        catch (Exception e) when (IsValueError(e))
+        {
+            value = default;
+            return false;
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    private static bool TryNewLocalDate(int year, int month, int day, out LocalDate value)
+    {
+        try
+        {
+            value = new LocalDate(year, month, day);
+            return true;
+        }
+        catch (Exception e) when (IsValueError(e))
+        {
+            value = default;
+            return false;
+        }
+    }
+
     /// <summary>The elements of an array creation, a collection expression or <c>ImmutableArray.Create(…)</c>; null when not visible.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static ImmutableArray<IOperation>? TryElements(IOperation operation, int depth = 0)
     {
         if (depth > MaxDepth)
@@ -277,6 +336,7 @@ internal sealed class ValueReader
     /// The initializer of a static readonly field, a get-only static auto-property or a never-reassigned local declared in
     /// the same file as <paramref name="operation"/>; null otherwise.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IOperation? FollowInitializer(IOperation operation, int depth)
     {
         if (depth > MaxDepth || operation.SemanticModel is not { } model)
@@ -361,6 +421,7 @@ internal sealed class ValueReader
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IOperation Arg(ImmutableArray<IArgumentOperation> arguments, int ordinal)
     {
         foreach (IArgumentOperation a in arguments)
@@ -373,6 +434,7 @@ internal sealed class ValueReader
         return arguments[ordinal].Value;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static IArgumentOperation? ArgNamed(ImmutableArray<IArgumentOperation> arguments, string parameterName)
     {
         foreach (IArgumentOperation a in arguments)
@@ -393,13 +455,17 @@ internal sealed class ValueReader
             value = create();
             return true;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException or FormatException)
+        catch (Exception e) when (IsValueError(e))
         {
             value = default!;
             return false;
         }
     }
 
+    /// <summary>The exceptions of the core's argument checks: the value is refused, "not a value".</summary>
+    internal static bool IsValueError(Exception e) => e is ArgumentException or InvalidOperationException or OverflowException or FormatException;
+
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static bool TryConvert(object? constant, out decimal value)
     {
         value = 0m;
