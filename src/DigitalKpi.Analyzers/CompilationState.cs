@@ -50,14 +50,42 @@ internal sealed class CompilationState
         .WithSeverity(KpiRules.BaselineAlreadyMeetsTarget.Id, KpiSeverity.None)
         .WithSeverity(KpiRules.FractionInconsistent.Id, KpiSeverity.None);
 
-    private readonly SourceReader reader;
+    private readonly Compilation compilation;
+    private readonly object gate = new();
     private readonly ConcurrentBag<TargetSite> targets = new();
     private readonly ConcurrentBag<IndicatorSite> indicators = new();
     private readonly ConcurrentBag<CatalogSite> catalogs = new();
+    private SourceReader? reader;
+    private volatile bool resolved;
 
-    internal CompilationState(KpiTypes types) => reader = new SourceReader(types);
+    internal CompilationState(Compilation compilation) => this.compilation = compilation;
 
-    private KpiTypes Types => reader.Types;
+    /// <summary>
+    /// The reader of this compilation's definitions, or null when it does not reference DigitalKpi: the types are looked
+    /// up at the first callback that may concern them, not at compilation start. At compilation start the compiler has
+    /// not necessarily bound the compilation's references yet; looking a type up there made the analyzer bind them (or
+    /// wait for the compiler to), which the build then counted as analyzer time. By the first operation callback the
+    /// compiler has bound them.
+    /// </summary>
+    private SourceReader? Reader
+    {
+        get
+        {
+            if (resolved)
+            {
+                return reader;
+            }
+            lock (gate)
+            {
+                if (!resolved)
+                {
+                    reader = KpiTypes.Create(compilation) is { } types ? new SourceReader(types) : null;
+                    resolved = true;
+                }
+                return reader;
+            }
+        }
+    }
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal void AnalyzeInvocation(OperationAnalysisContext context)
@@ -65,16 +93,19 @@ internal sealed class CompilationState
         try
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (reader.IsBuild(invocation))
+            // The method's name first: most invocations of a compilation are neither.
+            string name = invocation.TargetMethod.Name;
+            if (name == "Build")
             {
-                if (reader.ReadChain(invocation) is { } site)
+                if (Reader is { } r && r.IsBuild(invocation) && r.ReadChain(invocation) is { } site)
                 {
                     AddTarget(context, site, SourceReader.FindOwner(invocation));
                 }
             }
-            else if (invocation.TargetMethod.Name == "OfFraction" && invocation.Instance is null && KpiTypes.Is(invocation.TargetMethod.ContainingType, Types.Measurement))
+            else if (name == "OfFraction" && invocation.Instance is null && Reader is { } r
+                && KpiTypes.Is(invocation.TargetMethod.ContainingType, r.Types.Measurement))
             {
-                MeasurementCheck.Analyze(context, invocation, reader);
+                MeasurementCheck.Analyze(context, invocation, r);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -90,21 +121,26 @@ internal sealed class CompilationState
         {
             var creation = (IObjectCreationOperation)context.Operation;
             ITypeSymbol? type = creation.Type;
-            if (KpiTypes.Is(type, Types.Target))
+            if (type is null || Reader is not { } r)
             {
-                if (reader.ReadConstructor(creation) is { } site)
+                return;
+            }
+            KpiTypes types = r.Types;
+            if (KpiTypes.Is(type, types.Target))
+            {
+                if (r.ReadConstructor(creation) is { } site)
                 {
                     AddTarget(context, site, SourceReader.FindOwner(creation));
                 }
             }
-            else if (KpiTypes.Is(type, Types.Indicator))
+            else if (KpiTypes.Is(type, types.Indicator))
             {
-                if (reader.ReadIndicator(creation) is { } indicator)
+                if (r.ReadIndicator(creation) is { } indicator)
                 {
                     indicators.Add(indicator);
                 }
             }
-            else if (KpiTypes.Is(type, Types.Catalog))
+            else if (KpiTypes.Is(type, types.Catalog))
             {
                 catalogs.Add(SourceReader.ReadCatalog(creation));
             }
