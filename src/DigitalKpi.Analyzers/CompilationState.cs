@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using DigitalKpi.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -51,12 +52,10 @@ internal sealed class CompilationState
         .WithSeverity(KpiRules.FractionInconsistent.Id, KpiSeverity.None);
 
     private readonly Compilation compilation;
-    private readonly object gate = new();
     private readonly ConcurrentBag<TargetSite> targets = new();
     private readonly ConcurrentBag<IndicatorSite> indicators = new();
     private readonly ConcurrentBag<CatalogSite> catalogs = new();
-    private SourceReader? reader;
-    private volatile bool resolved;
+    private ReaderHolder? holder;
 
     internal CompilationState(Compilation compilation) => this.compilation = compilation;
 
@@ -65,26 +64,16 @@ internal sealed class CompilationState
     /// up at the first callback that may concern them, not at compilation start. At compilation start the compiler has
     /// not necessarily bound the compilation's references yet; looking a type up there made the analyzer bind them (or
     /// wait for the compiler to), which the build then counted as analyzer time. By the first operation callback the
-    /// compiler has bound them.
+    /// compiler has bound them. No lock: callbacks that race here each look the types up (the same symbols) and the
+    /// first result published is used by all, so no callback waits for another.
     /// </summary>
     private SourceReader? Reader
+        => (Volatile.Read(ref holder) ?? Resolve()).Reader;
+
+    private ReaderHolder Resolve()
     {
-        get
-        {
-            if (resolved)
-            {
-                return reader;
-            }
-            lock (gate)
-            {
-                if (!resolved)
-                {
-                    reader = KpiTypes.Create(compilation) is { } types ? new SourceReader(types) : null;
-                    resolved = true;
-                }
-                return reader;
-            }
-        }
+        var created = new ReaderHolder(KpiTypes.Create(compilation) is { } types ? new SourceReader(types) : null);
+        return Interlocked.CompareExchange(ref holder, created, null) ?? created;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
@@ -484,6 +473,13 @@ internal sealed class CompilationState
     {
         int c = string.CompareOrdinal(a.Tree.FilePath, b.Tree.FilePath);
         return c != 0 ? c : a.Span.Start.CompareTo(b.Span.Start);
+    }
+
+    private sealed class ReaderHolder
+    {
+        internal ReaderHolder(SourceReader? reader) => Reader = reader;
+
+        internal SourceReader? Reader { get; }
     }
 
     private sealed class Group
