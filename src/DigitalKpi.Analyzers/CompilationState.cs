@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using DigitalKpi.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -50,14 +51,30 @@ internal sealed class CompilationState
         .WithSeverity(KpiRules.BaselineAlreadyMeetsTarget.Id, KpiSeverity.None)
         .WithSeverity(KpiRules.FractionInconsistent.Id, KpiSeverity.None);
 
-    private readonly SourceReader reader;
+    private readonly Compilation compilation;
     private readonly ConcurrentBag<TargetSite> targets = new();
     private readonly ConcurrentBag<IndicatorSite> indicators = new();
     private readonly ConcurrentBag<CatalogSite> catalogs = new();
+    private ReaderHolder? holder;
 
-    internal CompilationState(KpiTypes types) => reader = new SourceReader(types);
+    internal CompilationState(Compilation compilation) => this.compilation = compilation;
 
-    private KpiTypes Types => reader.Types;
+    /// <summary>
+    /// The reader of this compilation's definitions, or null when it does not reference DigitalKpi: the types are looked
+    /// up at the first callback that may concern them, not at compilation start. At compilation start the compiler has
+    /// not necessarily bound the compilation's references yet; looking a type up there made the analyzer bind them (or
+    /// wait for the compiler to), which the build then counted as analyzer time. By the first operation callback the
+    /// compiler has bound them. No lock: callbacks that race here each look the types up (the same symbols) and the
+    /// first result published is used by all, so no callback waits for another.
+    /// </summary>
+    private SourceReader? Reader
+        => (Volatile.Read(ref holder) ?? Resolve()).Reader;
+
+    private ReaderHolder Resolve()
+    {
+        var created = new ReaderHolder(KpiTypes.Create(compilation) is { } types ? new SourceReader(types) : null);
+        return Interlocked.CompareExchange(ref holder, created, null) ?? created;
+    }
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal void AnalyzeInvocation(OperationAnalysisContext context)
@@ -65,16 +82,19 @@ internal sealed class CompilationState
         try
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (reader.IsBuild(invocation))
+            // The method's name first: most invocations of a compilation are neither.
+            string name = invocation.TargetMethod.Name;
+            if (name == "Build")
             {
-                if (reader.ReadChain(invocation) is { } site)
+                if (Reader is { } r && r.IsBuild(invocation) && r.ReadChain(invocation) is { } site)
                 {
                     AddTarget(context, site, SourceReader.FindOwner(invocation));
                 }
             }
-            else if (invocation.TargetMethod.Name == "OfFraction" && invocation.Instance is null && KpiTypes.Is(invocation.TargetMethod.ContainingType, Types.Measurement))
+            else if (name == "OfFraction" && invocation.Instance is null && Reader is { } r
+                && KpiTypes.Is(invocation.TargetMethod.ContainingType, r.Types.Measurement))
             {
-                MeasurementCheck.Analyze(context, invocation, reader);
+                MeasurementCheck.Analyze(context, invocation, r);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -90,21 +110,26 @@ internal sealed class CompilationState
         {
             var creation = (IObjectCreationOperation)context.Operation;
             ITypeSymbol? type = creation.Type;
-            if (KpiTypes.Is(type, Types.Target))
+            if (type is null || Reader is not { } r)
             {
-                if (reader.ReadConstructor(creation) is { } site)
+                return;
+            }
+            KpiTypes types = r.Types;
+            if (KpiTypes.Is(type, types.Target))
+            {
+                if (r.ReadConstructor(creation) is { } site)
                 {
                     AddTarget(context, site, SourceReader.FindOwner(creation));
                 }
             }
-            else if (KpiTypes.Is(type, Types.Indicator))
+            else if (KpiTypes.Is(type, types.Indicator))
             {
-                if (reader.ReadIndicator(creation) is { } indicator)
+                if (r.ReadIndicator(creation) is { } indicator)
                 {
                     indicators.Add(indicator);
                 }
             }
-            else if (KpiTypes.Is(type, Types.Catalog))
+            else if (KpiTypes.Is(type, types.Catalog))
             {
                 catalogs.Add(SourceReader.ReadCatalog(creation));
             }
@@ -448,6 +473,13 @@ internal sealed class CompilationState
     {
         int c = string.CompareOrdinal(a.Tree.FilePath, b.Tree.FilePath);
         return c != 0 ? c : a.Span.Start.CompareTo(b.Span.Start);
+    }
+
+    private sealed class ReaderHolder
+    {
+        internal ReaderHolder(SourceReader? reader) => Reader = reader;
+
+        internal SourceReader? Reader { get; }
     }
 
     private sealed class Group

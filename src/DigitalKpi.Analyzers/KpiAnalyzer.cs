@@ -34,12 +34,9 @@ public sealed class KpiAnalyzer : DiagnosticAnalyzer
             {
                 start.RegisterAdditionalFileAction(json.AnalyzeFile);
             }
-            KpiTypes? types = KpiTypes.Create(start.Compilation);
-            if (types is null)
-            {
-                return;
-            }
-            var state = new CompilationState(types);
+            // The DigitalKpi types are looked up at the first callback that may concern them (CompilationState.Reader);
+            // the callbacks do nothing in a compilation that does not reference DigitalKpi.
+            var state = new CompilationState(start.Compilation);
             start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(state.AnalyzeObjectCreation, OperationKind.ObjectCreation);
             start.RegisterCompilationEndAction(state.AnalyzeCompilationEnd);

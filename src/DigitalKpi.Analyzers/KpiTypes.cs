@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace DigitalKpi.Analyzers;
@@ -5,18 +6,18 @@ namespace DigitalKpi.Analyzers;
 /// <summary>The DigitalKpi and NodaTime types the analyzer recognises in a compilation.</summary>
 internal sealed class KpiTypes
 {
-    private KpiTypes(Compilation compilation, INamedTypeSymbol target, INamedTypeSymbol builder)
+    private KpiTypes(INamedTypeSymbol target, INamedTypeSymbol builder, Lookup kpi, Lookup noda)
     {
         Target = target;
         TargetBuilder = builder;
-        Quantity = compilation.GetTypeByMetadataName("DigitalKpi.Quantity");
-        Unit = compilation.GetTypeByMetadataName("DigitalKpi.Unit");
-        Indicator = compilation.GetTypeByMetadataName("DigitalKpi.Indicator");
-        Catalog = compilation.GetTypeByMetadataName("DigitalKpi.Catalog");
-        Baseline = compilation.GetTypeByMetadataName("DigitalKpi.Baseline");
-        Measurement = compilation.GetTypeByMetadataName("DigitalKpi.Measurement");
-        ReportingPeriod = compilation.GetTypeByMetadataName("DigitalKpi.ReportingPeriod");
-        LocalDate = compilation.GetTypeByMetadataName("NodaTime.LocalDate");
+        Quantity = kpi.Find("DigitalKpi.Quantity");
+        Unit = kpi.Find("DigitalKpi.Unit");
+        Indicator = kpi.Find("DigitalKpi.Indicator");
+        Catalog = kpi.Find("DigitalKpi.Catalog");
+        Baseline = kpi.Find("DigitalKpi.Baseline");
+        Measurement = kpi.Find("DigitalKpi.Measurement");
+        ReportingPeriod = kpi.Find("DigitalKpi.ReportingPeriod");
+        LocalDate = noda.Find("NodaTime.LocalDate");
     }
 
     internal INamedTypeSymbol Target { get; }
@@ -40,14 +41,53 @@ internal sealed class KpiTypes
     internal INamedTypeSymbol? LocalDate { get; }
 
     /// <summary>The types, or null when the compilation does not reference DigitalKpi.</summary>
+    /// <remarks>
+    /// The types are looked up in the referenced assemblies named DigitalKpi and NodaTime (less work than a lookup over
+    /// the compilation's source declarations and all its references); in the whole compilation
+    /// (<see cref="Compilation.GetTypeByMetadataName"/>) only when there is no such reference (DigitalKpi or NodaTime
+    /// compiled from source).
+    /// </remarks>
     internal static KpiTypes? Create(Compilation compilation)
     {
-        INamedTypeSymbol? target = compilation.GetTypeByMetadataName("DigitalKpi.Target");
-        INamedTypeSymbol? builder = compilation.GetTypeByMetadataName("DigitalKpi.TargetBuilder");
-        return target is null || builder is null ? null : new KpiTypes(compilation, target, builder);
+        IAssemblySymbol? kpiAssembly = null;
+        IAssemblySymbol? nodaAssembly = null;
+        ImmutableArray<IAssemblySymbol> referenced = compilation.SourceModule.ReferencedAssemblySymbols;
+        for (int k = 0; k < referenced.Length; k++)
+        {
+            IAssemblySymbol assembly = referenced[k];
+            string name = assembly.Identity.Name;
+            if (kpiAssembly is null && name == "DigitalKpi")
+            {
+                kpiAssembly = assembly;
+            }
+            else if (nodaAssembly is null && name == "NodaTime")
+            {
+                nodaAssembly = assembly;
+            }
+        }
+        var kpi = new Lookup(compilation, kpiAssembly);
+        INamedTypeSymbol? target = kpi.Find("DigitalKpi.Target");
+        INamedTypeSymbol? builder = target is null ? null : kpi.Find("DigitalKpi.TargetBuilder");
+        return target is null || builder is null ? null : new KpiTypes(target, builder, kpi, new Lookup(compilation, nodaAssembly));
     }
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
         => type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+    /// <summary>Where types are looked up: the referenced assembly when there is one, else the whole compilation.</summary>
+    private readonly struct Lookup
+    {
+        private readonly Compilation compilation;
+        private readonly IAssemblySymbol? assembly;
+
+        internal Lookup(Compilation compilation, IAssemblySymbol? assembly)
+        {
+            this.compilation = compilation;
+            this.assembly = assembly;
+        }
+
+        internal INamedTypeSymbol? Find(string metadataName)
+            => assembly is not null ? assembly.GetTypeByMetadataName(metadataName) : compilation.GetTypeByMetadataName(metadataName);
+    }
 }

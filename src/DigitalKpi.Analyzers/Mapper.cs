@@ -87,8 +87,8 @@ internal static class Mapper
             {
                 properties[FixKey] = SwapBand;
                 additional.Clear();
-                additional.Add(lower);
-                additional.Add(upper);
+                additional.Add(lower.GetLocation());
+                additional.Add(upper.GetLocation());
             }
             else if (d.Template == KpiRules.Messages.Contradiction && fix.Comparator is not null && Flip(fix.ComparatorValue) is { } flipped)
             {

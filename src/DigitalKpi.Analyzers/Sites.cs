@@ -29,11 +29,11 @@ internal sealed class ElementRef
 /// <summary>How a code fix can repair a target: the arguments of a band, the comparator, a negated tolerance literal.</summary>
 internal sealed class FixInfo
 {
-    internal Location? BandLower { get; set; }
+    internal SyntaxNode? BandLower { get; set; }
 
-    internal Location? BandUpper { get; set; }
+    internal SyntaxNode? BandUpper { get; set; }
 
-    internal Location? Comparator { get; set; }
+    internal SyntaxNode? Comparator { get; set; }
 
     internal Comparator ComparatorValue { get; set; }
 
@@ -49,7 +49,7 @@ internal sealed class TargetSite
     private string? idPlaceholder;
     private string? codePlaceholder;
 
-    internal TargetSite(SiteKey key, Location fallback)
+    internal TargetSite(SiteKey key, SyntaxNode fallback)
     {
         Key = key;
         Fallback = fallback;
@@ -113,7 +113,8 @@ internal sealed class TargetSite
     /// <summary>Source locations by JSON member name (value, upper, comparator, level, deadline, …).</summary>
     internal LocationMap Locations { get; } = new();
 
-    internal Location Fallback { get; }
+    /// <summary>Where a finding without a more precise place is shown (the syntax: locations are made only for findings).</summary>
+    internal SyntaxNode Fallback { get; }
 
     internal FixInfo Fix { get; } = new();
 
@@ -123,12 +124,12 @@ internal sealed class TargetSite
 
     internal Location Locate(string member)
     {
-        if (Locations.TryGetValue(member, out Location? location))
+        if (Locations.TryGetValue(member, out SyntaxNode? node))
         {
-            return location;
+            return node.GetLocation();
         }
         int dot = member.IndexOf('.');
-        return dot > 0 && Locations.TryGetValue(member.Substring(0, dot), out location) ? location : Fallback;
+        return (dot > 0 && Locations.TryGetValue(member.Substring(0, dot), out node) ? node : Fallback).GetLocation();
     }
 }
 
@@ -174,8 +175,9 @@ internal sealed class CatalogSite
 }
 
 /// <summary>
-/// The source location of each JSON member of a target that the rules may name (a fixed set): one small array per
-/// target instead of a dictionary, as the analyzer reads tens of thousands of targets.
+/// The source of each JSON member of a target that the rules may name (a fixed set): one small array per target instead
+/// of a dictionary, as the analyzer reads tens of thousands of targets; the syntax, not its <see cref="Location"/>, which
+/// is made only for a finding.
 /// </summary>
 internal sealed class LocationMap
 {
@@ -184,10 +186,10 @@ internal sealed class LocationMap
         "id", "indicator", "comparator", "value", "unit", "upper", "tolerance", "level", "deadline", "startDate", "baseline", "baseline.value", "refines",
     };
 
-    private readonly Location?[] slots = new Location?[Members.Length];
+    private readonly SyntaxNode?[] slots = new SyntaxNode?[Members.Length];
 
     /// <summary>Sets the location of a member (one of the fixed set).</summary>
-    internal Location this[string member]
+    internal SyntaxNode this[string member]
     {
         set => slots[IndexOf(member) is int i and >= 0 ? i : throw new ArgumentOutOfRangeException(nameof(member), member, "Not a target member.")] = value;
     }
@@ -200,10 +202,10 @@ internal sealed class LocationMap
         }
     }
 
-    internal bool TryGetValue(string member, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Location? location)
+    internal bool TryGetValue(string member, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SyntaxNode? node)
     {
-        location = IndexOf(member) is int i and >= 0 ? slots[i] : null;
-        return location is not null;
+        node = IndexOf(member) is int i and >= 0 ? slots[i] : null;
+        return node is not null;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]

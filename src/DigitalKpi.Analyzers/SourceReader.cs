@@ -69,10 +69,10 @@ internal sealed class SourceReader
         }
         steps.Reverse();
 
-        Location nameOfBuild = NameLocation(build);
+        SyntaxNode nameOfBuild = NameNode(build);
         IArgumentOperation idArg = ArgAt(start.Arguments, 0);
         IArgumentOperation codeArg = ArgAt(start.Arguments, 1);
-        var site = new TargetSite(SiteKey.Of(build.Syntax), ArgLocation(idArg, nameOfBuild));
+        var site = new TargetSite(SiteKey.Of(build.Syntax), ArgNode(idArg, nameOfBuild));
         ReadIdentity(site, idArg, codeArg);
 
         // The values of the links, read first; the core's builder is then run on them once (BuildChain).
@@ -81,7 +81,7 @@ internal sealed class SourceReader
         {
             IInvocationOperation step = steps[k];
             ImmutableArray<IArgumentOperation> args = step.Arguments;
-            Location name = NameLocation(step);
+            SyntaxNode name = NameNode(step);
             ref ChainStep p = ref plan[k];
             switch (step.TargetMethod.Name, args.Length)
             {
@@ -105,7 +105,7 @@ internal sealed class SourceReader
                             Comparator.AtMost => StepKind.AtMost,
                             _ => StepKind.Below,
                         };
-                        SetComparison(site, name, c, ArgLocation(args[0], name));
+                        SetComparison(site, name, c, ArgNode(args[0], name));
                         break;
                     }
                 case ("Between", 2):
@@ -115,8 +115,8 @@ internal sealed class SourceReader
                             return null;
                         }
                         p.Kind = StepKind.Between;
-                        Location lower = ArgLocation(ArgAt(args, 0), name);
-                        Location upper = ArgLocation(ArgAt(args, 1), name);
+                        SyntaxNode lower = ArgNode(ArgAt(args, 0), name);
+                        SyntaxNode upper = ArgNode(ArgAt(args, 1), name);
                         SetComparison(site, name, Comparator.Between, lower);
                         site.Locations["upper"] = upper;
                         site.Fix.BandLower = lower;
@@ -130,9 +130,9 @@ internal sealed class SourceReader
                             return null;
                         }
                         p.Kind = StepKind.About;
-                        SetComparison(site, name, Comparator.About, ArgLocation(ArgAt(args, 0), name));
+                        SetComparison(site, name, Comparator.About, ArgNode(ArgAt(args, 0), name));
                         IArgumentOperation tolArg = ArgAt(args, 1);
-                        site.Locations["tolerance"] = ArgLocation(tolArg, name);
+                        site.Locations["tolerance"] = ArgNode(tolArg, name);
                         site.Fix.ToleranceIsNegatedLiteral = IsNegatedLiteral(tolArg);
                         break;
                     }
@@ -143,7 +143,7 @@ internal sealed class SourceReader
                             return null;
                         }
                         p.Kind = StepKind.RankWithin;
-                        SetComparison(site, name, Comparator.RankWithin, ArgLocation(ArgAt(args, 0), name));
+                        SetComparison(site, name, Comparator.RankWithin, ArgNode(ArgAt(args, 0), name));
                         break;
                     }
                 case ("Achieved", 0):
@@ -157,7 +157,7 @@ internal sealed class SourceReader
                             return null;
                         }
                         p.Kind = StepKind.AtLevel;
-                        site.Locations["level"] = ArgLocation(args[0], name);
+                        site.Locations["level"] = ArgNode(args[0], name);
                         break;
                     }
                 case ("By", 1):
@@ -178,7 +178,7 @@ internal sealed class SourceReader
                             }
                             p.Kind = StepKind.ByDate;
                         }
-                        site.Locations["deadline"] = ArgLocation(args[0], name);
+                        site.Locations["deadline"] = ArgNode(args[0], name);
                         break;
                     }
                 case ("From", 1):
@@ -188,7 +188,7 @@ internal sealed class SourceReader
                             return null;
                         }
                         p.Kind = StepKind.From;
-                        site.Locations["startDate"] = ArgLocation(args[0], name);
+                        site.Locations["startDate"] = ArgNode(args[0], name);
                         break;
                     }
                 case ("WithBaseline", 2):
@@ -198,7 +198,7 @@ internal sealed class SourceReader
                             return null;
                         }
                         p.Kind = StepKind.WithBaseline;
-                        Location value = ArgLocation(ArgAt(args, 0), name);
+                        SyntaxNode value = ArgNode(ArgAt(args, 0), name);
                         site.Locations["baseline"] = value;
                         site.Locations["baseline.value"] = value;
                         break;
@@ -216,7 +216,7 @@ internal sealed class SourceReader
                         {
                             p.Kind = StepKind.Refining;
                             p.Text = national;
-                            site.Locations["refines"] = ArgLocation(args[0], name);
+                            site.Locations["refines"] = ArgNode(args[0], name);
                         }
                         break;
                     }
@@ -241,7 +241,7 @@ internal sealed class SourceReader
         {
             return null;
         }
-        Location whole = creation.Syntax.GetLocation();
+        SyntaxNode whole = creation.Syntax;
         IArgumentOperation? idArg = ValueReader.ArgNamed(args, "id");
         IArgumentOperation? codeArg = ValueReader.ArgNamed(args, "indicatorCode");
         IArgumentOperation? comparatorArg = ValueReader.ArgNamed(args, "comparator");
@@ -262,7 +262,7 @@ internal sealed class SourceReader
         bool maintain = false;
         bool aspirational = false;
         string? refines = null;
-        Location? baselineValue = null;
+        SyntaxNode? baselineValue = null;
         foreach (IArgumentOperation a in args)
         {
             if (a.ArgumentKind == ArgumentKind.DefaultValue)
@@ -289,7 +289,7 @@ internal sealed class SourceReader
                 return null;
             }
         }
-        var site = new TargetSite(SiteKey.Of(creation.Syntax), ArgLocation(idArg, whole));
+        var site = new TargetSite(SiteKey.Of(creation.Syntax), ArgNode(idArg, whole));
         ReadIdentity(site, idArg, codeArg);
         // A definition whose shape the core refuses would throw when run; the rules have nothing to say about it.
         try
@@ -300,10 +300,10 @@ internal sealed class SourceReader
         {
             return null;
         }
-        Location comparatorLocation = ArgLocation(comparatorArg, whole);
-        Location thresholdLocation = ArgLocation(thresholdArg, whole);
+        SyntaxNode comparatorLocation = ArgNode(comparatorArg, whole);
+        SyntaxNode thresholdLocation = ArgNode(thresholdArg, whole);
         SetComparison(site, comparatorLocation, comparator, thresholdLocation);
-        site.Locations["deadline"] = ArgLocation(deadlineArg, whole);
+        site.Locations["deadline"] = ArgNode(deadlineArg, whole);
         foreach (IArgumentOperation a in args)
         {
             if (a.ArgumentKind == ArgumentKind.DefaultValue)
@@ -313,26 +313,26 @@ internal sealed class SourceReader
             switch (a.Parameter?.Name)
             {
                 case "level":
-                    site.Locations["level"] = ArgLocation(a, whole);
+                    site.Locations["level"] = ArgNode(a, whole);
                     break;
                 case "upper":
-                    site.Locations["upper"] = ArgLocation(a, whole);
+                    site.Locations["upper"] = ArgNode(a, whole);
                     site.Fix.BandLower = thresholdLocation;
-                    site.Fix.BandUpper = ArgLocation(a, whole);
+                    site.Fix.BandUpper = ArgNode(a, whole);
                     break;
                 case "tolerance":
-                    site.Locations["tolerance"] = ArgLocation(a, whole);
+                    site.Locations["tolerance"] = ArgNode(a, whole);
                     site.Fix.ToleranceIsNegatedLiteral = IsNegatedLiteral(a);
                     break;
                 case "startDate":
-                    site.Locations["startDate"] = ArgLocation(a, whole);
+                    site.Locations["startDate"] = ArgNode(a, whole);
                     break;
                 case "baseline":
-                    site.Locations["baseline"] = baselineValue ?? ArgLocation(a, whole);
-                    site.Locations["baseline.value"] = baselineValue ?? ArgLocation(a, whole);
+                    site.Locations["baseline"] = baselineValue ?? ArgNode(a, whole);
+                    site.Locations["baseline.value"] = baselineValue ?? ArgNode(a, whole);
                     break;
                 case "refines" when refines is not null:
-                    site.Locations["refines"] = ArgLocation(a, whole);
+                    site.Locations["refines"] = ArgNode(a, whole);
                     break;
             }
         }
@@ -520,7 +520,7 @@ internal sealed class SourceReader
         }
         site.Locations["id"] = site.Fallback;
 
-        Location codeLocation = ArgLocation(codeArg, site.Fallback);
+        SyntaxNode codeLocation = ArgNode(codeArg, site.Fallback);
         site.Locations["indicator"] = codeLocation;
         if (ValueReader.TryString(codeArg.Value, out string? code) && DigitalKpi.Utility.Text.IsValidCode(code))
         {
@@ -545,7 +545,7 @@ internal sealed class SourceReader
     }
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-    private static void SetComparison(TargetSite site, Location comparatorLocation, Comparator comparator, Location value)
+    private static void SetComparison(TargetSite site, SyntaxNode comparatorLocation, Comparator comparator, SyntaxNode value)
     {
         site.Locations["comparator"] = comparatorLocation;
         site.Locations["value"] = value;
@@ -633,7 +633,7 @@ internal sealed class SourceReader
         internal string? Text;
     }
 
-    private bool ReadBaseline(IOperation operation, out Baseline? baseline, out Location? valueLocation)
+    private bool ReadBaseline(IOperation operation, out Baseline? baseline, out SyntaxNode? valueLocation)
     {
         baseline = null;
         valueLocation = null;
@@ -643,7 +643,7 @@ internal sealed class SourceReader
             && values.TryLocalDate(ValueReader.Arg(creation.Arguments, 1), out LocalDate date))
         {
             baseline = new Baseline(value, date);
-            valueLocation = ArgLocation(ArgAt(creation.Arguments, 0), creation.Syntax.GetLocation());
+            valueLocation = ArgNode(ArgAt(creation.Arguments, 0), creation.Syntax);
             return true;
         }
         return false;
@@ -688,6 +688,16 @@ internal sealed class SourceReader
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static Location ArgLocation(IArgumentOperation argument, Location fallback)
         => argument.IsImplicit || argument.ArgumentKind != ArgumentKind.Explicit ? fallback : argument.Value.Syntax.GetLocation();
+
+    /// <summary>Where an argument is shown (<paramref name="fallback"/> when it is not written); the location is made only for a finding.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    internal static SyntaxNode ArgNode(IArgumentOperation argument, SyntaxNode fallback)
+        => argument.IsImplicit || argument.ArgumentKind != ArgumentKind.Explicit ? fallback : argument.Value.Syntax;
+
+    /// <summary>The name of the method an invocation calls, or the whole invocation.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    internal static SyntaxNode NameNode(IInvocationOperation invocation)
+        => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name : invocation.Syntax;
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static Location NameLocation(IInvocationOperation invocation)
