@@ -51,30 +51,24 @@ internal sealed class CompilationState
         .WithSeverity(KpiRules.BaselineAlreadyMeetsTarget.Id, KpiSeverity.None)
         .WithSeverity(KpiRules.FractionInconsistent.Id, KpiSeverity.None);
 
-    private readonly Compilation compilation;
+    private readonly Lazy<SourceReader?> reader;
     private readonly ConcurrentBag<TargetSite> targets = new();
     private readonly ConcurrentBag<IndicatorSite> indicators = new();
     private readonly ConcurrentBag<CatalogSite> catalogs = new();
-    private ReaderHolder? holder;
 
-    internal CompilationState(Compilation compilation) => this.compilation = compilation;
+    internal CompilationState(Compilation compilation)
+        => reader = new Lazy<SourceReader?>(() => KpiTypes.Create(compilation) is { } types ? new SourceReader(types) : null, LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>
     /// The reader of this compilation's definitions, or null when it does not reference DigitalKpi: the types are looked
     /// up at the first callback that may concern them, not at compilation start. At compilation start the compiler has
     /// not necessarily bound the compilation's references yet; looking a type up there made the analyzer bind them (or
     /// wait for the compiler to), which the build then counted as analyzer time. By the first operation callback the
-    /// compiler has bound them. No lock: callbacks that race here each look the types up (the same symbols) and the
-    /// first result published is used by all, so no callback waits for another.
+    /// compiler has bound them. No lock (<see cref="LazyThreadSafetyMode.PublicationOnly"/>): callbacks that race here
+    /// each look the types up (the same symbols) and the first result published is used by all, so no callback waits
+    /// for another.
     /// </summary>
-    private SourceReader? Reader
-        => (Volatile.Read(ref holder) ?? Resolve()).Reader;
-
-    private ReaderHolder Resolve()
-    {
-        var created = new ReaderHolder(KpiTypes.Create(compilation) is { } types ? new SourceReader(types) : null);
-        return Interlocked.CompareExchange(ref holder, created, null) ?? created;
-    }
+    private SourceReader? Reader => reader.Value;
 
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal void AnalyzeInvocation(OperationAnalysisContext context)
@@ -473,13 +467,6 @@ internal sealed class CompilationState
     {
         int c = string.CompareOrdinal(a.Tree.FilePath, b.Tree.FilePath);
         return c != 0 ? c : a.Span.Start.CompareTo(b.Span.Start);
-    }
-
-    private sealed class ReaderHolder
-    {
-        internal ReaderHolder(SourceReader? reader) => Reader = reader;
-
-        internal SourceReader? Reader { get; }
     }
 
     private sealed class Group

@@ -1,7 +1,5 @@
 using System;
-#if NET7_0_OR_GREATER
 using System.Runtime.CompilerServices;
-#endif
 using System.Runtime.InteropServices;
 
 namespace DigitalKpi.Aggregation;
@@ -9,7 +7,8 @@ namespace DigitalKpi.Aggregation;
 /// <summary>
 /// Reads a <see cref="decimal"/>'s representation without a call, for the roll-up's integer fast path. Used only where
 /// the runtime's layout (flags, high 32 bits, low 64 bits) is confirmed at start-up against <see cref="decimal.GetBits(decimal)"/>;
-/// elsewhere <see cref="IsSupported"/> is false and the callers keep decimal arithmetic.
+/// elsewhere <see cref="IsSupported"/> is false and the callers keep decimal arithmetic. On .NET 7+ the fields are read in
+/// place; on netstandard2.0 through an explicit-layout overlay (a 16-byte copy). Either way only <see cref="Read"/> knows how.
 /// </summary>
 internal static class DecimalBits
 {
@@ -22,21 +21,12 @@ internal static class DecimalBits
     /// </summary>
     internal static bool TryGetSmallWhole(decimal d, int bits, out long value)
     {
-#if NET7_0_OR_GREATER
-        ref Layout l = ref Unsafe.As<decimal, Layout>(ref d);
+        Layout l = Read(in d);
         if ((l.Flags & 0x7FFFFFFF) == 0 && l.Hi == 0 && (l.Lo >> bits) == 0 && (l.Flags == 0 || l.Lo != 0))
         {
             value = l.Flags < 0 ? -(long)l.Lo : (long)l.Lo;
             return true;
         }
-#else
-        var o = new Overlay { Value = d };
-        if ((o.Flags & 0x7FFFFFFF) == 0 && o.Hi == 0 && (o.Lo >> bits) == 0 && (o.Flags == 0 || o.Lo != 0))
-        {
-            value = o.Flags < 0 ? -(long)o.Lo : (long)o.Lo;
-            return true;
-        }
-#endif
         value = 0;
         return false;
     }
@@ -47,23 +37,12 @@ internal static class DecimalBits
     /// </summary>
     internal static bool TryGetInt32Whole(ref readonly decimal d, out int value)
     {
-#if NET7_0_OR_GREATER
-        ref Layout l = ref Unsafe.As<decimal, Layout>(ref Unsafe.AsRef(in d));
-        int flags = l.Flags;
-        ulong lo = l.Lo;
-        if (((uint)(flags & 0x7FFFFFFF) | l.Hi | (lo >> 31)) == 0 && (flags == 0 || lo != 0))
+        Layout l = Read(in d);
+        if (((uint)(l.Flags & 0x7FFFFFFF) | l.Hi | (l.Lo >> 31)) == 0 && (l.Flags == 0 || l.Lo != 0))
         {
-            value = flags < 0 ? -(int)lo : (int)lo;
+            value = l.Flags < 0 ? -(int)l.Lo : (int)l.Lo;
             return true;
         }
-#else
-        var o = new Overlay { Value = d };
-        if (((uint)(o.Flags & 0x7FFFFFFF) | o.Hi | (o.Lo >> 31)) == 0 && (o.Flags == 0 || o.Lo != 0))
-        {
-            value = o.Flags < 0 ? -(int)o.Lo : (int)o.Lo;
-            return true;
-        }
-#endif
         value = 0;
         return false;
     }
@@ -71,12 +50,19 @@ internal static class DecimalBits
     /// <summary>Whether <paramref name="d"/> is exactly the zero of <c>0m</c> (positive, scale 0).</summary>
     internal static bool IsPlainZero(decimal d)
     {
-#if NET7_0_OR_GREATER
-        ref Layout l = ref Unsafe.As<decimal, Layout>(ref d);
+        Layout l = Read(in d);
         return l.Flags == 0 && l.Hi == 0 && l.Lo == 0;
+    }
+
+    /// <summary>The decimal's fields as the runtime stores them (confirmed by <see cref="Probe"/> before any use).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Layout Read(in decimal d)
+    {
+#if NET7_0_OR_GREATER
+        return Unsafe.As<decimal, Layout>(ref Unsafe.AsRef(in d));
 #else
         var o = new Overlay { Value = d };
-        return o.Flags == 0 && o.Hi == 0 && o.Lo == 0;
+        return new Layout { Flags = o.Flags, Hi = o.Hi, Lo = o.Lo };
 #endif
     }
 
@@ -84,25 +70,17 @@ internal static class DecimalBits
     {
 #if NET7_0_OR_GREATER
         if (Unsafe.SizeOf<Layout>() != sizeof(decimal))
-        {
-            return false;
-        }
 #else
         if (Marshal.SizeOf<Overlay>() != sizeof(decimal) || !BitConverter.IsLittleEndian)
+#endif
         {
             return false;
         }
-#endif
         decimal[] samples = [0m, 1m, -1m, 123456789012m, -(decimal)(1L << 39), 1.5m, 0.00m, 79228162514264337593543950335m, new decimal(7, 5, 3, true, 4)];
         foreach (decimal sample in samples)
         {
-            decimal d = sample;
-            int[] bits = decimal.GetBits(d);
-#if NET7_0_OR_GREATER
-            Layout l = Unsafe.As<decimal, Layout>(ref d);
-#else
-            var l = new Overlay { Value = d };
-#endif
+            int[] bits = decimal.GetBits(sample);
+            Layout l = Read(in sample);
             ulong lo = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
             if (l.Lo != lo || l.Hi != (uint)bits[2] || l.Flags != bits[3])
             {
@@ -114,7 +92,6 @@ internal static class DecimalBits
             && TryGetInt32Whole(in minus, out int w) && w == -42 && !TryGetInt32Whole(in big, out _) && !TryGetInt32Whole(in half, out _);
     }
 
-#if NET7_0_OR_GREATER
     [StructLayout(LayoutKind.Sequential)]
     private struct Layout
     {
@@ -122,7 +99,8 @@ internal static class DecimalBits
         public uint Hi;
         public ulong Lo;
     }
-#else
+
+#if !NET7_0_OR_GREATER
     /// <summary>
     /// The decimal's fields overlaid (netstandard2.0 has no <c>Unsafe</c>): flags, high 32 bits, low 64 bits, the layout
     /// of .NET Framework and .NET alike; <see cref="Probe"/> confirms it against <see cref="decimal.GetBits(decimal)"/>.
