@@ -352,7 +352,7 @@ internal sealed class CompilationState
 
     /// <summary>
     /// The target of a site with its indicator code resolved: the one the per-definition pass built when the code is the
-    /// same, else a copy with the code (the same checks as building it again through the builder, at less cost).
+    /// same, else a copy for the code (the core checks only the code: the rest was checked when the site's target was built).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     private static Target? Rebuild(TargetSite site, string code)
@@ -361,13 +361,9 @@ internal sealed class CompilationState
         {
             return null;
         }
-        if (string.Equals(t.IndicatorCode, code, StringComparison.Ordinal))
-        {
-            return t;
-        }
         try
         {
-            return new Target(t.Id, code, t.Comparator, t.Threshold, t.Deadline, t.Level, t.Upper, t.Tolerance, t.StartDate, t.Baseline, t.Maintain, t.Aspirational, t.Refines, t.Source);
+            return t.WithIndicatorCode(code);
         }
         catch (Exception e) when (ValueReader.IsValueError(e))
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using DigitalKpi.Utility;
 using NodaTime;
 
@@ -17,6 +18,7 @@ public static class Attainment
     /// <param name="target">The target.</param>
     /// <param name="value">The value, in the target's unit.</param>
     /// <returns>True when met.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsMet(Target target, decimal value)
     {
         Preconditions.CheckNotNull(target);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using DigitalKpi.Utility;
 using NodaTime;
 
@@ -21,6 +22,7 @@ public sealed class Catalog : IEquatable<Catalog>
     /// <param name="targets">Targets.</param>
     /// <param name="issuedOn">Date of the document, or null.</param>
     /// <param name="source">The document, or null.</param>
+    [MethodImpl(HotPath.Optimized)]
     public Catalog(string id, string title, string issuer, IEnumerable<Indicator>? indicators, IEnumerable<Target>? targets, LocalDate? issuedOn = null, SourceCitation? source = null)
     {
         Id = Text.CheckCode(id, nameof(id));

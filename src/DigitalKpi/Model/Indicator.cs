@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using DigitalKpi.Administration;
 using DigitalKpi.Utility;
 
@@ -24,6 +25,7 @@ public sealed class Indicator : IEquatable<Indicator>
     /// <param name="levels">Administrative levels it is reported at; default: province only.</param>
     /// <param name="periodicity">How often it is reported; default: yearly.</param>
     /// <exception cref="ArgumentException">A code or name is malformed, or a level repeats.</exception>
+    [MethodImpl(HotPath.Optimized)]
     public Indicator(
         string code,
         string nameVi,
@@ -47,12 +49,31 @@ public sealed class Indicator : IEquatable<Indicator>
             ? ImmutableArray.Create(AdministrativeLevel.Province)
             : levels.ToImmutableArray();
         Preconditions.CheckArgument(lv.Length > 0, nameof(levels), "An indicator is reported at one level at least.");
-        Preconditions.CheckArgument(lv.Distinct().Count() == lv.Length, nameof(levels), "A level is listed twice.");
+        // The levels as a set of bits (a handful of values): duplicates found and the levels sorted without a generic
+        // set or sort over the enum, whose code the analyzer (the same sources in the compiler) would have to JIT.
+        int seen = 0;
+        bool ascending = true;
         foreach (AdministrativeLevel level in lv)
         {
-            CheckEnum(level, nameof(levels));
+            int bit = 1 << (int)CheckEnum(level, nameof(levels));
+            Preconditions.CheckArgument((seen & bit) == 0, nameof(levels), "A level is listed twice.");
+            ascending &= bit > seen;
+            seen |= bit;
         }
-        Levels = lv.Sort();
+        Levels = ascending ? lv : Sorted(seen, lv.Length);
+    }
+
+    private static ImmutableArray<AdministrativeLevel> Sorted(int levels, int count)
+    {
+        ImmutableArray<AdministrativeLevel>.Builder sorted = ImmutableArray.CreateBuilder<AdministrativeLevel>(count);
+        for (int value = 0; levels >> value != 0; value++)
+        {
+            if ((levels & (1 << value)) != 0)
+            {
+                sorted.Add((AdministrativeLevel)value);
+            }
+        }
+        return sorted.MoveToImmutable();
     }
 
     /// <summary>Stable code.</summary>
@@ -111,6 +132,7 @@ public sealed class Indicator : IEquatable<Indicator>
     /// <returns>The text.</returns>
     public override string ToString() => Code + " (" + NameVi + ")";
 
+    [MethodImpl(HotPath.Optimized)]
     internal static T CheckEnum<T>(T value, string paramName)
         where T : struct, Enum
     {

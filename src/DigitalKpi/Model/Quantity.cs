@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using DigitalKpi.Utility;
 
 namespace DigitalKpi;
@@ -16,6 +17,7 @@ public readonly struct Quantity : IEquatable<Quantity>
     /// <summary>Creates a quantity.</summary>
     /// <param name="value">The value.</param>
     /// <param name="unit">The unit.</param>
+    [MethodImpl(HotPath.Optimized)]
     public Quantity(decimal value, Unit unit)
     {
         Value = value;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using DigitalKpi.Administration;
 using DigitalKpi.Utility;
 using NodaTime;
@@ -11,6 +12,7 @@ public readonly struct Baseline : IEquatable<Baseline>
     /// <summary>Creates a baseline.</summary>
     /// <param name="value">The value, in the target's unit.</param>
     /// <param name="date">The date the value refers to.</param>
+    [MethodImpl(HotPath.Optimized)]
     public Baseline(decimal value, LocalDate date)
     {
         Value = value;
@@ -110,6 +112,7 @@ public sealed class Target : IEquatable<Target>
     /// <param name="refines">Id of the national target it refines, or null.</param>
     /// <param name="source">Where it comes from, or null.</param>
     /// <exception cref="ArgumentException">The target's shape is wrong.</exception>
+    [MethodImpl(HotPath.Optimized)]
     public Target(
         string id,
         string indicatorCode,
@@ -166,6 +169,26 @@ public sealed class Target : IEquatable<Target>
         Source = source;
     }
 
+    /// <summary>A copy of <paramref name="other"/> for another indicator: only the new code is checked (the rest was checked when <paramref name="other"/> was made).</summary>
+    [MethodImpl(HotPath.Optimized)]
+    private Target(Target other, string indicatorCode)
+    {
+        Id = other.Id;
+        IndicatorCode = Text.CheckCode(indicatorCode, nameof(indicatorCode));
+        Comparator = other.Comparator;
+        Level = other.Level;
+        Refines = other.Refines;
+        Threshold = other.Threshold;
+        Upper = other.Upper;
+        Tolerance = other.Tolerance;
+        Deadline = other.Deadline;
+        StartDate = other.StartDate;
+        Baseline = other.Baseline;
+        Maintain = other.Maintain;
+        Aspirational = other.Aspirational;
+        Source = other.Source;
+    }
+
     /// <summary>Starts a fluent definition: <c>Target.For("QT.2025.FIBRE", "DS.FIBRE_HOUSEHOLDS").Above(Quantity.Percent(80)).By(2025).Build()</c>.</summary>
     /// <param name="id">Stable target id.</param>
     /// <param name="indicatorCode">The indicator's code.</param>
@@ -216,6 +239,11 @@ public sealed class Target : IEquatable<Target>
 
     /// <summary>Where it comes from, or null.</summary>
     public SourceCitation? Source { get; }
+
+    /// <summary>The same target for the indicator with the given code (the analyzer resolves codes it reads as expressions).</summary>
+    /// <exception cref="ArgumentException">The code is not a valid code.</exception>
+    internal Target WithIndicatorCode(string indicatorCode)
+        => string.Equals(IndicatorCode, indicatorCode, StringComparison.Ordinal) ? this : new Target(this, indicatorCode);
 
     /// <summary>Whether a value meets the target's comparison (dates aside).</summary>
     /// <param name="value">The measured value, in the target's unit.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using DigitalKpi.Administration;
 using NodaTime;
 
@@ -26,11 +27,13 @@ public readonly struct TargetBuilder
     private readonly SourceCitation? source;
     private readonly Unit? baselineUnit;
 
+    [MethodImpl(HotPath.Optimized)]
     internal TargetBuilder(string id, string indicatorCode)
         : this(id, indicatorCode, null, default, null, null, AdministrativeLevel.Province, null, null, null, false, false, null, null)
     {
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private TargetBuilder(
         string id, string indicatorCode, Comparator? comparator, Quantity threshold, Quantity? upper, decimal? tolerance,
         AdministrativeLevel level, LocalDate? deadline, LocalDate? startDate, Baseline? baseline, bool maintain, bool aspirational,
@@ -53,39 +56,46 @@ public readonly struct TargetBuilder
         this.source = source;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private TargetBuilder WithComparison(Comparator c, Quantity t, Quantity? u = null, decimal? tol = null)
         => new(id, indicatorCode, c, t, u, tol, level, deadline, startDate, baseline, maintain, aspirational, refines, source, baselineUnit);
 
     /// <summary>Tối thiểu / ít nhất / đạt: value ≥ <paramref name="value"/>.</summary>
     /// <param name="value">The threshold.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder AtLeast(Quantity value) => WithComparison(Comparator.AtLeast, value);
 
     /// <summary>Trên: value &gt; <paramref name="value"/>.</summary>
     /// <param name="value">The threshold.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder Above(Quantity value) => WithComparison(Comparator.Above, value);
 
     /// <summary>Không quá: value ≤ <paramref name="value"/>.</summary>
     /// <param name="value">The threshold.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder AtMost(Quantity value) => WithComparison(Comparator.AtMost, value);
 
     /// <summary>Dưới: value &lt; <paramref name="value"/>.</summary>
     /// <param name="value">The threshold.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder Below(Quantity value) => WithComparison(Comparator.Below, value);
 
     /// <summary>Từ X đến Y: value in the closed band [<paramref name="lower"/>, <paramref name="upper"/>].</summary>
     /// <param name="lower">Lower bound.</param>
     /// <param name="upper">Upper bound.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder Between(Quantity lower, Quantity upper) => WithComparison(Comparator.Between, lower, upper);
 
     /// <summary>Khoảng X: value within <paramref name="value"/> ± <paramref name="tolerance"/>.</summary>
     /// <param name="value">The centre.</param>
     /// <param name="tolerance">The tolerance, in the value's unit.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder About(Quantity value, decimal tolerance) => WithComparison(Comparator.About, value, null, tolerance);
 
     /// <summary>Nhóm N dẫn đầu: rank ≤ <paramref name="rank"/> among <paramref name="outOf"/> units.</summary>
@@ -106,23 +116,27 @@ public readonly struct TargetBuilder
     /// <summary>The administrative level (default: province).</summary>
     /// <param name="value">The level.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder AtLevel(AdministrativeLevel value)
         => new(id, indicatorCode, comparator, threshold, upper, tolerance, value, deadline, startDate, baseline, maintain, aspirational, refines, source, baselineUnit);
 
     /// <summary>The deadline.</summary>
     /// <param name="date">The date by which the target must hold.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder By(LocalDate date)
         => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, date, startDate, baseline, maintain, aspirational, refines, source, baselineUnit);
 
     /// <summary>"Đến năm <paramref name="year"/>": the deadline is the end of that year.</summary>
     /// <param name="year">The year.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder By(int year) => By(new LocalDate(year, 12, 31));
 
     /// <summary>"Từ ngày …": the rule is in force from a date.</summary>
     /// <param name="date">The start date.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder From(LocalDate date)
         => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, date, baseline, maintain, aspirational, refines, source, baselineUnit);
 
@@ -130,22 +144,26 @@ public readonly struct TargetBuilder
     /// <param name="value">The baseline value; its unit must be the threshold's (checked by <see cref="Build"/>).</param>
     /// <param name="date">The date it refers to.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder WithBaseline(Quantity value, LocalDate date)
         => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, new Baseline(value.Value, date), maintain, aspirational, refines, source, value.Unit);
 
     /// <summary>"Giữ vững": the target must hold in every period up to the deadline.</summary>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder Maintained()
         => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, true, aspirational, refines, source, baselineUnit);
 
     /// <summary>"Phấn đấu": a stretch goal.</summary>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder Aspirational()
         => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, true, refines, source, baselineUnit);
 
     /// <summary>The national target this one refines.</summary>
     /// <param name="nationalTargetId">Its id.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder Refining(string nationalTargetId)
         => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, aspirational, nationalTargetId, source, baselineUnit);
 
@@ -153,6 +171,7 @@ public readonly struct TargetBuilder
     /// <param name="document">Document reference, e.g. <c>02-NQ/TU</c>.</param>
     /// <param name="quote">Verbatim sentence, optional.</param>
     /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public TargetBuilder CitedFrom(string document, string? quote = null)
         => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, aspirational, refines, new SourceCitation(document, quote), baselineUnit);
 
@@ -160,6 +179,7 @@ public readonly struct TargetBuilder
     /// <returns>The target.</returns>
     /// <exception cref="InvalidOperationException">No comparison or no deadline was given.</exception>
     /// <exception cref="ArgumentException">The target's shape is wrong (see <see cref="Target"/>).</exception>
+    [MethodImpl(HotPath.Optimized)]
     public Target Build()
     {
         if (id is null)

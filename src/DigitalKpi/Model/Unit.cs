@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using DigitalKpi.Utility;
 
 namespace DigitalKpi;
@@ -180,6 +181,7 @@ public sealed class Unit : IEquatable<Unit>
     /// <summary>Whether a value is within this unit's domain (<see cref="MinValue"/> to <see cref="MaxValue"/>; whole numbers for counts, ranks and milestones).</summary>
     /// <param name="value">The value.</param>
     /// <returns>True when the value is valid for this unit.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public bool IsInDomain(decimal value)
     {
         if (value < MinValue || (MaxValue is { } max && value > max))
@@ -197,6 +199,7 @@ public sealed class Unit : IEquatable<Unit>
     /// </summary>
     /// <param name="other">The other unit.</param>
     /// <returns>True when compatible.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public bool IsCompatibleWith(Unit other)
         => string.Equals(CompatibilityClass, Preconditions.CheckNotNull(other).CompatibilityClass, StringComparison.Ordinal);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using DigitalKpi.Administration;
 using DigitalKpi.Utility;
 
@@ -18,6 +19,7 @@ public static class CatalogValidator
     /// <param name="catalog">The catalog.</param>
     /// <param name="options">Options, or null for <see cref="ValidationOptions.Default"/>.</param>
     /// <returns>The diagnostics, in document order per rule pass.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public static ImmutableArray<KpiDiagnostic> Validate(Catalog catalog, ValidationOptions? options = null)
     {
         Preconditions.CheckNotNull(catalog);
@@ -80,6 +82,7 @@ public static class CatalogValidator
 
     private static string MeasurementPath(int index, string member) => "$.measurements[" + index.ToString(CultureInfo.InvariantCulture) + "]." + member;
 
+    [MethodImpl(HotPath.Optimized)]
     private static void ValidateCatalog(Catalog catalog, Sink sink)
     {
         // A rule switched off costs nothing: its pass is skipped (the analyzer validates many small catalogs with some rules off).
@@ -126,7 +129,7 @@ public static class CatalogValidator
                 {
                     string other = catalog.Targets[firstSlot].Id;
                     sink.Report(KpiRules.Messages.DuplicateTarget, TargetPath(i, "deadline"), target.Id,
-                        vi => [target.Id, other, target.IndicatorCode, Display.Level(target.Level, vi), Display.Date(target.Deadline)]);
+                        (target, other), static (s, vi) => [s.target.Id, s.other, s.target.IndicatorCode, Display.Level(s.target.Level, vi), Display.Date(s.target.Deadline)]);
                 }
                 else
                 {
@@ -144,6 +147,7 @@ public static class CatalogValidator
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void ValidateTarget(Target target, int i, Indicator? indicator, Sink sink)
     {
         Unit unit = target.Unit;
@@ -166,15 +170,15 @@ public static class CatalogValidator
         {
             bool lower = target.Comparator == Comparator.Between;
             sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "value"), id,
-                vi => [id, lower ? (vi ? "cận dưới" : "lower bound") : (vi ? "giá trị" : "value"), Display.Number(target.Threshold.Value), unit.ToString(), Display.Domain(unit, vi)]);
+                (target, lower), static (s, vi) => [s.target.Id, s.lower ? (vi ? "cận dưới" : "lower bound") : (vi ? "giá trị" : "value"), Display.Number(s.target.Threshold.Value), s.target.Unit.ToString(), Display.Domain(s.target.Unit, vi)]);
         }
         if (target.Upper is { } upper && !unit.IsInDomain(upper.Value))
         {
-            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "upper"), id, vi => [id, vi ? "cận trên" : "upper bound", Display.Number(upper.Value), unit.ToString(), Display.Domain(unit, vi)]);
+            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "upper"), id, (target, upper), static (s, vi) => [s.target.Id, vi ? "cận trên" : "upper bound", Display.Number(s.upper.Value), s.target.Unit.ToString(), Display.Domain(s.target.Unit, vi)]);
         }
         if (target.Baseline is { } baseline && !unit.IsInDomain(baseline.Value))
         {
-            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "baseline.value"), id, vi => [id, vi ? "giá trị cơ sở" : "baseline", Display.Number(baseline.Value), unit.ToString(), Display.Domain(unit, vi)]);
+            sink.Report(KpiRules.Messages.OutsideDomain, TargetPath(i, "baseline.value"), id, (target, baseline), static (s, vi) => [s.target.Id, vi ? "giá trị cơ sở" : "baseline", Display.Number(s.baseline.Value), s.target.Unit.ToString(), Display.Domain(s.target.Unit, vi)]);
         }
 
         // DKPI002: bands and tolerance.
@@ -185,12 +189,12 @@ public static class CatalogValidator
             if (lo > hi.Value)
             {
                 bandOk = false;
-                sink.Report(KpiRules.Messages.InvertedBand, TargetPath(i, "upper"), id, vi => [id, Display.Band(lo, hi.Value, unit, vi)]);
+                sink.Report(KpiRules.Messages.InvertedBand, TargetPath(i, "upper"), id, (target, lo, hi), static (s, vi) => [s.target.Id, Display.Band(s.lo, s.hi.Value, s.target.Unit, vi)]);
             }
             else if (lo == hi.Value)
             {
                 bandOk = false;
-                sink.Report(KpiRules.Messages.EmptyBand, TargetPath(i, "upper"), id, vi => [id, Display.Band(lo, hi.Value, unit, vi)]);
+                sink.Report(KpiRules.Messages.EmptyBand, TargetPath(i, "upper"), id, (target, lo, hi), static (s, vi) => [s.target.Id, Display.Band(s.lo, s.hi.Value, s.target.Unit, vi)]);
             }
         }
         if (target.Tolerance is { } tolerance && tolerance < 0m)
@@ -203,7 +207,7 @@ public static class CatalogValidator
         if (indicator is not null && Contradicts(target.Comparator, indicator.Direction))
         {
             sink.Report(KpiRules.Messages.Contradiction, TargetPath(i, "comparator"), id,
-                vi => [id, Display.Comparison(target, vi), indicator.Code, Display.Direction(indicator.Direction, vi)]);
+                (target, indicator), static (s, vi) => [s.target.Id, Display.Comparison(s.target, vi), s.indicator.Code, Display.Direction(s.indicator.Direction, vi)]);
         }
 
         // DKPI005: dates.
@@ -219,19 +223,19 @@ public static class CatalogValidator
         // DKPI008: level.
         if (indicator is not null && !indicator.IsReportedAt(target.Level))
         {
-            sink.Report(KpiRules.Messages.LevelNotReported, TargetPath(i, "level"), id, vi => [id, Display.Level(target.Level, vi), indicator.Code, Display.Levels(indicator, vi)]);
+            sink.Report(KpiRules.Messages.LevelNotReported, TargetPath(i, "level"), id, (target, indicator), static (s, vi) => [s.target.Id, Display.Level(s.target.Level, vi), s.indicator.Code, Display.Levels(s.indicator, vi)]);
         }
         if (target.Level == AdministrativeLevel.District && target.Deadline > ValidationOptions.DistrictLevelLastDay)
         {
             sink.Report(KpiRules.Messages.LevelAbolished, TargetPath(i, "level"), id,
-                vi => [id, Display.Level(target.Level, vi), Display.Date(target.Deadline), Display.Date(ValidationOptions.DistrictLevelLastDay)]);
+                target, static (t, vi) => [t.Id, Display.Level(t.Level, vi), Display.Date(t.Deadline), Display.Date(ValidationOptions.DistrictLevelLastDay)]);
         }
 
         // DKPI009: baseline already meets the target.
         if (bandOk && target.Baseline is { } bl && target.Comparator != Comparator.Achieved && Attainment.IsMet(target, bl.Value))
         {
             sink.Report(KpiRules.Messages.BaselineMeets, TargetPath(i, "baseline"), id,
-                vi => [id, Display.Value(bl.Value, unit, vi), Display.Date(bl.Date), Display.Comparison(target, vi)]);
+                (target, bl), static (s, vi) => [s.target.Id, Display.Value(s.bl.Value, s.target.Unit, vi), Display.Date(s.bl.Date), Display.Comparison(s.target, vi)]);
         }
     }
 
@@ -239,6 +243,7 @@ public static class CatalogValidator
         ? comparator is Comparator.AtMost or Comparator.Below or Comparator.RankWithin
         : comparator is Comparator.AtLeast or Comparator.Above;
 
+    [MethodImpl(HotPath.Optimized)]
     private static void ValidateRefinement(Catalog catalog, Target target, int i, Dictionary<string, Indicator> indicators, Sink sink)
     {
         if (target.Refines is not { } refinedId)
@@ -271,7 +276,7 @@ public static class CatalogValidator
             && (direction == Direction.HigherIsBetter ? mine < theirs : mine > theirs))
         {
             sink.Report(KpiRules.Messages.LessAmbitious, TargetPath(i, "value"), target.Id,
-                vi => [target.Id, Display.Comparison(target, vi), national.Id, Display.Comparison(national, vi)]);
+                (target, national), static (s, vi) => [s.target.Id, Display.Comparison(s.target, vi), s.national.Id, Display.Comparison(s.national, vi)]);
         }
     }
 
@@ -304,11 +309,12 @@ public static class CatalogValidator
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void ValidateMilestones(Catalog catalog, Dictionary<string, Indicator> indicators, Sink sink)
     {
         // DKPI004: within one indicator, level, unit class and direction, a target with a later deadline must not ask
         // less than one with an earlier deadline. Sorted by deadline and swept once: O(n log n), not pairwise.
-        var groups = new Dictionary<(string, AdministrativeLevel, string, Direction), List<(int Index, decimal Ask)>>();
+        var groups = new Dictionary<(string, AdministrativeLevel, string, Direction), List<(int Index, decimal Ask, NodaTime.LocalDate Deadline)>>();
         for (int i = 0; i < catalog.Targets.Length; i++)
         {
             Target t = catalog.Targets[i];
@@ -319,25 +325,25 @@ public static class CatalogValidator
                 continue;
             }
             var key = (t.IndicatorCode, t.Level, t.Unit.CompatibilityClass, direction);
-            if (!groups.TryGetValue(key, out List<(int, decimal)>? list))
+            if (!groups.TryGetValue(key, out List<(int, decimal, NodaTime.LocalDate)>? list))
             {
-                list = new List<(int, decimal)>();
+                list = new List<(int, decimal, NodaTime.LocalDate)>();
                 groups.Add(key, list);
             }
-            list.Add((i, ask));
+            list.Add((i, ask, t.Deadline));
         }
         var findings = new List<(int Later, int Earlier)>();
-        foreach (KeyValuePair<(string, AdministrativeLevel, string, Direction), List<(int Index, decimal Ask)>> group in groups)
+        foreach (KeyValuePair<(string, AdministrativeLevel, string, Direction), List<(int Index, decimal Ask, NodaTime.LocalDate Deadline)>> group in groups)
         {
-            List<(int Index, decimal Ask)> items = group.Value;
+            List<(int Index, decimal Ask, NodaTime.LocalDate Deadline)> items = group.Value;
             if (items.Count < 2)
             {
                 continue;
             }
             bool higher = group.Key.Item4 == Direction.HigherIsBetter;
-            items.Sort((a, b) =>
+            items.Sort(static (a, b) =>
             {
-                int c = catalog.Targets[a.Index].Deadline.CompareTo(catalog.Targets[b.Index].Deadline);
+                int c = a.Deadline.CompareTo(b.Deadline);
                 return c != 0 ? c : a.Index.CompareTo(b.Index);
             });
             int best = -1;
@@ -345,9 +351,9 @@ public static class CatalogValidator
             int start = 0;
             while (start < items.Count)
             {
-                NodaTime.LocalDate deadline = catalog.Targets[items[start].Index].Deadline;
+                NodaTime.LocalDate deadline = items[start].Deadline;
                 int end = start;
-                while (end < items.Count && catalog.Targets[items[end].Index].Deadline == deadline)
+                while (end < items.Count && items[end].Deadline == deadline)
                 {
                     end++;
                 }
@@ -370,13 +376,13 @@ public static class CatalogValidator
                 start = end;
             }
         }
-        findings.Sort((a, b) => a.Later.CompareTo(b.Later));
+        findings.Sort(static (a, b) => a.Later.CompareTo(b.Later));
         foreach ((int later, int earlier) in findings)
         {
             Target lt = catalog.Targets[later];
             Target et = catalog.Targets[earlier];
             sink.Report(KpiRules.Messages.Regression, TargetPath(later, "value"), lt.Id,
-                vi => [lt.Id, Display.Comparison(lt, vi), Display.Date(lt.Deadline), et.Id, Display.Comparison(et, vi), Display.Date(et.Deadline)]);
+                (lt, et), static (s, vi) => [s.lt.Id, Display.Comparison(s.lt, vi), Display.Date(s.lt.Deadline), s.et.Id, Display.Comparison(s.et, vi), Display.Date(s.et.Deadline)]);
         }
     }
 
@@ -443,7 +449,7 @@ public static class CatalogValidator
     private static void ReportOutsideDomain(Measurement m, int i, decimal v, Unit u, Sink sink)
     {
         string label = Label(m);
-        sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, vi => [label, vi ? "giá trị" : "value", Display.Number(v), u.ToString(), Display.Domain(u, vi)]);
+        sink.Report(KpiRules.Messages.OutsideDomain, MeasurementPath(i, "value"), label, (label, v, u), static (s, vi) => [s.label, vi ? "giá trị" : "value", Display.Number(s.v), s.u.ToString(), Display.Domain(s.u, vi)]);
     }
 
     /// <summary>The indicator of a code id, looked up in the catalogs once per distinct code.</summary>
@@ -501,17 +507,21 @@ public static class CatalogValidator
         internal bool IsOn(RuleDescriptor rule) => Options.SeverityOf(rule) != KpiSeverity.None;
 
         internal void Report(RuleMessage message, string path, string elementId, params string[] arguments)
-            => Report(message, path, elementId, _ => arguments);
+            => Report(message, path, elementId, arguments, static (a, _) => a);
 
-        /// <summary>Reports with arguments computed in English (<c>false</c>) and Vietnamese (<c>true</c>).</summary>
-        internal void Report(RuleMessage message, string path, string elementId, Func<bool, string[]> arguments)
+        /// <summary>
+        /// Reports with arguments computed from <paramref name="state"/> in English (<c>false</c>) and Vietnamese
+        /// (<c>true</c>). The callers pass static lambdas and their state: a lambda capturing the target would allocate
+        /// its closure for every target validated, finding or not.
+        /// </summary>
+        internal void Report<TState>(RuleMessage message, string path, string elementId, TState state, Func<TState, bool, string[]> arguments)
         {
             KpiSeverity severity = Options.SeverityOf(message.Rule);
             if (severity == KpiSeverity.None)
             {
                 return;
             }
-            diagnostics.Add(new KpiDiagnostic(message, severity, new KpiLocation(path, elementId), arguments(false).ToImmutableArray(), arguments(true).ToImmutableArray()));
+            diagnostics.Add(new KpiDiagnostic(message, severity, new KpiLocation(path, elementId), arguments(state, false).ToImmutableArray(), arguments(state, true).ToImmutableArray()));
         }
 
         internal ImmutableArray<KpiDiagnostic> ToImmutable() => diagnostics.ToImmutable();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using DigitalKpi.Utility;
 using NodaTime;
 
@@ -46,12 +47,14 @@ public sealed class ValidationOptions
     /// <summary>These options with reference catalogs added.</summary>
     /// <param name="catalogs">The catalogs.</param>
     /// <returns>New options.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public ValidationOptions WithReferenceCatalogs(IEnumerable<Catalog> catalogs)
         => new(SeverityOverrides, ReferenceCatalogs.AddRange(Text.ToImmutable(catalogs, nameof(catalogs))));
 
     /// <summary>The effective severity of a rule.</summary>
     /// <param name="rule">The rule.</param>
     /// <returns>Its severity.</returns>
+    [MethodImpl(HotPath.Optimized)]
     public KpiSeverity SeverityOf(RuleDescriptor rule)
         => SeverityOverrides.TryGetValue(Preconditions.CheckNotNull(rule).Id, out KpiSeverity s) ? s : rule.DefaultSeverity;
 }

@@ -6,10 +6,12 @@ namespace DigitalKpi.Utility;
 /// <summary>The one place for argument guards; every public factory validates through here.</summary>
 internal static class Preconditions
 {
+    [MethodImpl(HotPath.Optimized)]
     internal static T CheckNotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
         where T : class
         => value ?? throw new ArgumentNullException(paramName);
 
+    [MethodImpl(HotPath.Optimized)]
     internal static string CheckNotBlank(string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         CheckNotNull(value, paramName);
@@ -23,6 +25,7 @@ internal static class Preconditions
         throw new ArgumentException("Value must not be empty or white space.", paramName);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     internal static void CheckArgument(bool expression, string paramName, string message)
     {
         if (!expression)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DigitalKpi.Utility;
@@ -15,6 +16,7 @@ internal static class Text
     internal const int MaxTextLength = 4000;
 
     /// <summary>Codes: 1–64 characters of upper-case ASCII letters, digits, '.', '_', '-', starting with a letter or digit.</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static bool IsValidCode(string? code)
     {
         if (code is null || code.Length == 0 || code.Length > MaxCodeLength)
@@ -33,6 +35,7 @@ internal static class Text
         return true;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     internal static string CheckCode(string? code, string paramName)
     {
         Preconditions.CheckNotNull(code, paramName);
@@ -46,6 +49,7 @@ internal static class Text
     }
 
     /// <summary>Checks a required human-readable text and returns it NFC-normalised.</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static string CheckName(string? value, string paramName)
     {
         Preconditions.CheckNotBlank(value, paramName);
@@ -56,6 +60,7 @@ internal static class Text
     internal static string? CheckOptionalName(string? value, string paramName)
         => value is null ? null : CheckName(value, paramName);
 
+    [MethodImpl(HotPath.Optimized)]
     private static string Nfc(string value, string paramName)
     {
         if (value.Length > MaxTextLength)
@@ -100,6 +105,7 @@ internal static class Text
         return hash.ToHashCode();
     }
 
+    [MethodImpl(HotPath.Optimized)]
     internal static ImmutableArray<T> ToImmutable<T>(IEnumerable<T>? items, string paramName)
         where T : class
     {

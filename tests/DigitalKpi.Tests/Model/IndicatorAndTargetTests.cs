@@ -52,6 +52,64 @@ public class IndicatorAndTargetTests
     }
 
     [Fact]
+    public void Indicator_LevelsInAnyOrder_AreSortedOnce()
+    {
+        AdministrativeLevel[] all = [AdministrativeLevel.National, AdministrativeLevel.Province, AdministrativeLevel.District, AdministrativeLevel.Commune];
+        foreach (AdministrativeLevel[] order in Permutations(all))
+        {
+            for (int take = 1; take <= order.Length; take++)
+            {
+                AdministrativeLevel[] given = order[..take];
+                var indicator = new Indicator("A", "Tên", Unit.Percent, Direction.HigherIsBetter, Pillar.DigitalSociety, TemporalNature.Snapshot, levels: given);
+                Assert.Equal(given.OrderBy(l => l).ToArray(), indicator.Levels.ToArray());
+                // A level repeated anywhere in the list is refused.
+                AdministrativeLevel[] repeated = [.. given, given[0]];
+                Assert.Throws<ArgumentException>(() => new Indicator("A", "Tên", Unit.Percent, Direction.HigherIsBetter, Pillar.DigitalSociety, TemporalNature.Snapshot, levels: repeated));
+            }
+        }
+        foreach (int undefined in new[] { -1, 4, 31, 32, 33, int.MaxValue, int.MinValue })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Indicator("A", "Tên", Unit.Percent, Direction.HigherIsBetter, Pillar.DigitalSociety, TemporalNature.Snapshot, levels: [AdministrativeLevel.Province, (AdministrativeLevel)undefined]));
+        }
+        Assert.Throws<ArgumentException>(() => new Indicator("A", "Tên", Unit.Percent, Direction.HigherIsBetter, Pillar.DigitalSociety, TemporalNature.Snapshot, levels: []));
+    }
+
+    private static IEnumerable<AdministrativeLevel[]> Permutations(AdministrativeLevel[] items)
+    {
+        if (items.Length <= 1)
+        {
+            yield return items;
+            yield break;
+        }
+        for (int i = 0; i < items.Length; i++)
+        {
+            AdministrativeLevel[] rest = [.. items[..i], .. items[(i + 1)..]];
+            foreach (AdministrativeLevel[] tail in Permutations(rest))
+            {
+                yield return [items[i], .. tail];
+            }
+        }
+    }
+
+    [Fact]
+    public void Target_WithIndicatorCode_IsTheSameTargetBuiltForThatCode()
+    {
+        Target built = Target.For("T.1", "ZZ-INDICATOR-1").Between(Quantity.Percent(40), Quantity.Percent(60)).AtLevel(AdministrativeLevel.Commune)
+            .WithBaseline(Quantity.Percent(10), new LocalDate(2021, 12, 31)).From(new LocalDate(2022, 1, 1)).By(2025).Maintained().Aspirational()
+            .Refining("VN.T.1").CitedFrom("02-NQ/TU", "40–60%").Build();
+        Target expected = Target.For("T.1", "DS.FIBRE").Between(Quantity.Percent(40), Quantity.Percent(60)).AtLevel(AdministrativeLevel.Commune)
+            .WithBaseline(Quantity.Percent(10), new LocalDate(2021, 12, 31)).From(new LocalDate(2022, 1, 1)).By(2025).Maintained().Aspirational()
+            .Refining("VN.T.1").CitedFrom("02-NQ/TU", "40–60%").Build();
+        Target copy = built.WithIndicatorCode("DS.FIBRE");
+        Assert.Equal(expected, copy);
+        Assert.Equal(expected.ToString(), copy.ToString());
+        Assert.Equal((expected.StartDate, expected.Baseline, expected.Maintain, expected.Aspirational, expected.Refines, expected.Source, expected.Upper),
+            (copy.StartDate, copy.Baseline, copy.Maintain, copy.Aspirational, copy.Refines, copy.Source, copy.Upper));
+        Assert.Same(built, built.WithIndicatorCode("ZZ-INDICATOR-1"));
+        Assert.Equal("indicatorCode", Assert.Throws<ArgumentException>(() => built.WithIndicatorCode("not a code")).ParamName);
+    }
+
+    [Fact]
     public void Builder_BuildsQuangTriDossierTargetsPerLevel()
     {
         TargetBuilder common = Target.For("QT.2025.DOSSIERS.P", "DG.ONLINE_WORK_FILES").By(2025).Aspirational().CitedFrom("02-NQ/TU", "90% hồ sơ công việc tại cấp tỉnh");
