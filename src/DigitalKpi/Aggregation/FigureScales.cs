@@ -9,7 +9,7 @@ namespace DigitalKpi.Aggregation;
 /// leaves, and 0 (<c>0m</c>) without any. Each figure is held as its integer part at its own scale (<c>81.2</c>: 812 at
 /// 1); the sums above the leaves are integers at the working scale, the largest scale seen so far (raised, and the sums
 /// so far multiplied, when a larger one comes). Usually every figure has the common scale (the first figure's) and no
-/// array is kept; with several scales, the scale of each leaf figure that differs, and after the pass each unit's.
+/// array is kept; from the first figure of another scale on, the scale of each leaf figure and of each unit's sum.
 /// </summary>
 internal sealed class FigureScales
 {
@@ -20,7 +20,6 @@ internal sealed class FigureScales
 
     private readonly int _leafCells;
     private readonly int[] _reporting;
-    private long _commonFactor = 1;
 
     /// <summary>
     /// A column whose first figure has scale <paramref name="common"/>, over <paramref name="leafCells"/> leaf cells and
@@ -55,7 +54,7 @@ internal sealed class FigureScales
     {
         if (scale == Common && Leaf is null)
         {
-            return _commonFactor;
+            return 1; // the usual case: a single scale so far, the working one
         }
         if (Leaf is null)
         {
@@ -81,7 +80,6 @@ internal sealed class FigureScales
                 sums[i] *= factor;
             }
             Working = scale;
-            _commonFactor = Pow10[Working - Common];
         }
         return Pow10[Working - scale];
     }
