@@ -32,19 +32,46 @@ internal static class DecimalBits
     }
 
     /// <summary>
-    /// Whether <paramref name="d"/> (read in place) is a whole number with scale 0, not a negative zero, below 2^31 in
-    /// magnitude (so never <see cref="int.MinValue"/>); then <paramref name="value"/> is it.
+    /// Whether <paramref name="d"/> has a scale of at most <paramref name="maxScale"/>, an integer part (the digits
+    /// without the decimal point) below 2^<paramref name="bits"/> in magnitude, and is not a negative zero; then
+    /// <paramref name="value"/> is that integer, signed, and <paramref name="scale"/> the scale (<c>81.2m</c>: 812 and 1).
     /// </summary>
-    internal static bool TryGetInt32Whole(ref readonly decimal d, out int value)
+    internal static bool TryGetSmallScaled(decimal d, int bits, int maxScale, out long value, out int scale)
     {
         Layout l = Read(in d);
-        if (((uint)(l.Flags & 0x7FFFFFFF) | l.Hi | (l.Lo >> 31)) == 0 && (l.Flags == 0 || l.Lo != 0))
+        scale = (l.Flags >> 16) & 0xFF;
+        if ((l.Flags & 0x7F00FFFF) == 0 && scale <= maxScale && l.Hi == 0 && (l.Lo >> bits) == 0 && (l.Flags >= 0 || l.Lo != 0))
+        {
+            value = l.Flags < 0 ? -(long)l.Lo : (long)l.Lo;
+            return true;
+        }
+        value = 0;
+        scale = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="d"/> (read in place) has exactly the scale <paramref name="scale"/>, an integer part below
+    /// 2^31 in magnitude (so never <see cref="int.MinValue"/>), and is not a negative zero; then <paramref name="value"/>
+    /// is that integer, signed (with scale 0: the whole number itself).
+    /// </summary>
+    internal static bool TryGetInt32Scaled(ref readonly decimal d, int scale, out int value)
+    {
+        Layout l = Read(in d);
+        if ((((uint)(l.Flags & 0x7FFFFFFF) ^ (uint)(scale << 16)) | l.Hi | (l.Lo >> 31)) == 0 && (l.Flags >= 0 || l.Lo != 0))
         {
             value = l.Flags < 0 ? -(int)l.Lo : (int)l.Lo;
             return true;
         }
         value = 0;
         return false;
+    }
+
+    /// <summary>The decimal <paramref name="value"/> × 10^-<paramref name="scale"/>, of that scale (a zero is positive).</summary>
+    internal static decimal FromScaled(long value, int scale)
+    {
+        ulong magnitude = value < 0 ? (ulong)-value : (ulong)value;
+        return new decimal((int)magnitude, (int)(magnitude >> 32), 0, value < 0, (byte)scale);
     }
 
     /// <summary>Whether <paramref name="d"/> is exactly the zero of <c>0m</c> (positive, scale 0).</summary>
@@ -89,7 +116,9 @@ internal static class DecimalBits
         }
         decimal minus = -42m, big = 1L << 31, half = 1.5m;
         return TryGetSmallWhole(-42m, 40, out long v) && v == -42 && !TryGetSmallWhole(1.5m, 40, out _) && !TryGetSmallWhole(1L << 41, 40, out _)
-            && TryGetInt32Whole(in minus, out int w) && w == -42 && !TryGetInt32Whole(in big, out _) && !TryGetInt32Whole(in half, out _);
+            && TryGetInt32Scaled(in minus, 0, out int w) && w == -42 && !TryGetInt32Scaled(in big, 0, out _) && !TryGetInt32Scaled(in half, 0, out _)
+            && TryGetInt32Scaled(in half, 1, out w) && w == 15 && TryGetSmallScaled(-81.25m, 40, 4, out v, out int scale) && (v, scale) == (-8125, 2)
+            && decimal.GetBits(FromScaled(-8125, 2))[3] == decimal.GetBits(-81.25m)[3];
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace DigitalKpi.Aggregation;
 
-/// <summary>The roll-up's usual case in one pass: whole numbers, reported once per leaf and period.</summary>
+/// <summary>The roll-up's usual case in one pass: whole numbers or figures of a small scale, reported once per leaf and period.</summary>
 public sealed partial class RollupEngine
 {
     private volatile LeavesInForce? _leavesInForce;
@@ -63,13 +63,17 @@ public sealed partial class RollupEngine
         /// <summary>
         /// All steps at once for the usual case, straight into the result: figures summed (<see cref="AggregationMethod.Sum"/>
         /// or <see cref="AggregationMethod.SumFractions"/>) without succession mapping, every reported period one of the
-        /// roll-up's periods, every figure a whole number of scale 0 below 2^40 in magnitude, for a leaf of the tree in
-        /// force throughout, at most one figure per leaf and period. Each figure is then its leaf's cell (complete: no
-        /// partial units, nothing else to check) and is added to its parent's as it is read; the units above are summed
-        /// bottom-up in 64-bit integers, which are the decimal sums exactly. The result is <see cref="WholeCells"/>:
-        /// leaf figures in 32 bits while they fit (widened to 64 at the first that does not). Returns
-        /// <see langword="null"/> at the first row that does not fit the case (a second figure for a cell, an index out of
-        /// range, another unit, a fractional or large figure); the general path then starts afresh and reports any problem.
+        /// roll-up's periods, every figure of a scale from 0 to <see cref="FigureScales.MaxScale"/> (<c>1693</c>,
+        /// <c>81.2</c>, <c>0.25</c>) with an integer part below 2^40 in magnitude (also at the largest scale of its
+        /// column), for a leaf of the tree in force throughout, at most one figure per leaf and period. Each figure is then
+        /// its leaf's cell (complete: no partial units, nothing else to check) and is added to its parent's as it is read;
+        /// the units above are summed bottom-up in 64-bit integers at the column's largest scale, which give the decimal
+        /// sums exactly, each with the scale decimal addition gives it (<see cref="FigureScales"/>). The result is
+        /// <see cref="WholeCells"/>: leaf figures in 32 bits while they fit and have their column's first scale (widened to
+        /// 64 at the first that does not). Returns <see langword="null"/> at the first row that does not fit the case (a
+        /// second figure for a cell, an index out of range, another unit, a large figure or scale), or when a sum is a zero
+        /// whose sign decimal addition leaves to the order of the additions; the general path then starts afresh and
+        /// reports any problem.
         /// </summary>
         private RollupResult? TryWholeLeaves()
         {
@@ -87,12 +91,15 @@ public sealed partial class RollupEngine
                 }
             }
             ReadOnlySpan<decimal> firsts = _fractions ? _columns.Numerators.Span : _columns.Values.Span;
-            if (rows > 0 && !DecimalBits.TryGetSmallWhole(firsts[0], WholeBits, out _))
+            int firstScale = 0, secondScale = 0;
+            if (rows > 0 && (!DecimalBits.TryGetSmallScaled(firsts[0], WholeBits, FigureScales.MaxScale, out _, out firstScale)
+                || (_fractions && !DecimalBits.TryGetSmallScaled(_columns.Denominators.Span[0], WholeBits, FigureScales.MaxScale, out _, out secondScale))))
             {
-                return null; // decimals with fractions: do not allocate for nothing
+                return null; // large figures or scales: do not allocate for nothing
             }
             RollupEngine e = _e;
             int t = _t, leafCells = e._leaves.Length * t, innerCells = e._innerCount * t;
+            var reporting = new int[innerCells];
             var s = new Scatter
             {
                 LeafOf = e.LeafSlotsInForce(_periods[0].Start, _lastDay),
@@ -101,7 +108,9 @@ public sealed partial class RollupEngine
                 T = t,
                 InnerFirst = new long[innerCells],
                 InnerSecond = _fractions ? new long[innerCells] : null,
-                Reporting = new int[innerCells],
+                Reporting = reporting,
+                FirstScales = new FigureScales(firstScale, leafCells, reporting),
+                SecondScales = _fractions ? new FigureScales(secondScale, leafCells, reporting) : null,
             };
 
             // Leaf cells start as "no figure" (and every second value at 0): every leaf cell is written here.
@@ -116,7 +125,7 @@ public sealed partial class RollupEngine
             }
             if (stop < rows)
             {
-                // A figure beyond 32 bits: the leaf figures so far in 64 bits, then the rest of the rows.
+                // A figure beyond 32 bits or of another scale: the leaf figures so far in 64 bits, then the rest of the rows.
                 var wideFirst = new long[leafCells];
                 for (int k = 0; k < wideFirst.Length; k++)
                 {
@@ -131,15 +140,17 @@ public sealed partial class RollupEngine
                         wideSecond[k] = second[k];
                     }
                 }
-                if (ScatterWide(ref s, stop, wideFirst, wideSecond) < 0)
+                if (ScatterWide(ref s, stop, wideFirst, wideSecond) < 0
+                    || !s.FirstScales.FitWorkingScale(wideFirst, WholeCells.NoWideFigure, WholeBits)
+                    || (wideSecond is not null && !s.SecondScales!.FitWorkingScale(wideSecond, WholeCells.NoWideFigure, WholeBits)))
                 {
                     return null;
                 }
-                cells = new WholeCells(wideFirst, wideSecond, s.InnerFirst, s.InnerSecond, s.Reporting);
+                cells = new WholeCells(wideFirst, wideSecond, s.InnerFirst, s.InnerSecond, reporting, s.FirstScales, s.SecondScales);
             }
             else
             {
-                cells = new WholeCells(first, second, s.InnerFirst, s.InnerSecond, s.Reporting);
+                cells = new WholeCells(first, second, s.InnerFirst, s.InnerSecond, reporting, s.FirstScales, s.SecondScales);
             }
 
             // The units above the leaves, bottom-up (children have higher positions than their parents); units below
@@ -157,22 +168,30 @@ public sealed partial class RollupEngine
                 for (int ti = 0; ti < t; ti++)
                 {
                     s.InnerFirst[into + ti] += s.InnerFirst[from + ti];
-                    s.Reporting[into + ti] += s.Reporting[from + ti];
+                    reporting[into + ti] += reporting[from + ti];
                 }
+                s.FirstScales.AddUp(from, into, t);
                 if (s.InnerSecond is { } innerSecond)
                 {
                     for (int ti = 0; ti < t; ti++)
                     {
                         innerSecond[into + ti] += innerSecond[from + ti];
                     }
+                    s.SecondScales!.AddUp(from, into, t);
                 }
+            }
+            if ((s.FirstScales.HasZeroSum(s.InnerFirst) && cells.HasNegativeFigure(second: false))
+                || (s.InnerSecond is not null && s.SecondScales!.HasZeroSum(s.InnerSecond) && cells.HasNegativeFigure(second: true)))
+            {
+                return null; // a zero of figures of both signs: its sign is the general path's order of additions
             }
             return new RollupResult(e, _indicator, _method, _fractions, _options, _periods, cells);
         }
 
         /// <summary>
         /// The rows from the first into 32-bit leaf cells, each added to its parent's sums. Returns the number of rows
-        /// (all done), the first row whose figure needs 64 bits (not done), or -1 when a row does not fit the case.
+        /// (all done), the first row whose figure needs 64 bits or has another scale than its column's first (not done),
+        /// or -1 when a row does not fit the case.
         /// </summary>
         private int ScatterNarrow(ref Scatter s, int[] first, int[]? second)
             => second is null ? ScatterNarrow<ValueFigures>(ref s, first, first) : ScatterNarrow<FractionFigures>(ref s, first, second);
@@ -189,7 +208,7 @@ public sealed partial class RollupEngine
             int[] leafOf = s.LeafOf, parentOf = s.ParentOf, targetOf = s.TargetOf, reporting = s.Reporting;
             long[] innerFirst = s.InnerFirst;
             long[] innerSecond = s.InnerSecond ?? innerFirst;
-            int t = s.T;
+            int t = s.T, firstScale = s.FirstScales.Common, secondScale = s.SecondScales?.Common ?? 0;
             if (periods.Length != units.Length || firsts.Length != units.Length || seconds.Length != units.Length)
             {
                 return -1;
@@ -203,10 +222,12 @@ public sealed partial class RollupEngine
                 }
                 int slot = leafOf[u];
                 int b = 0;
-                if (slot < 0 || !DecimalBits.TryGetInt32Whole(in firsts[i], out int a) || (fractions && !DecimalBits.TryGetInt32Whole(in seconds[i], out b)))
+                if (slot < 0 || !DecimalBits.TryGetInt32Scaled(in firsts[i], firstScale, out int a)
+                    || (fractions && !DecimalBits.TryGetInt32Scaled(in seconds[i], secondScale, out b)))
                 {
-                    // Another unit, or a figure that is not a whole number below 2^31 (64 bits may do).
-                    return slot >= 0 && DecimalBits.TryGetSmallWhole(firsts[i], WholeBits, out _) && (!fractions || DecimalBits.TryGetSmallWhole(seconds[i], WholeBits, out _)) ? i : -1;
+                    // Another unit, or a figure beyond 2^31 or of another scale (64 bits may do).
+                    return slot >= 0 && DecimalBits.TryGetSmallScaled(firsts[i], WholeBits, FigureScales.MaxScale, out _, out _)
+                        && (!fractions || DecimalBits.TryGetSmallScaled(seconds[i], WholeBits, FigureScales.MaxScale, out _, out _)) ? i : -1;
                 }
                 int tp = targetOf[p], k = (slot * t) + tp;
                 if (first[k] != WholeCells.NoNarrowFigure)
@@ -233,7 +254,10 @@ public sealed partial class RollupEngine
             return units.Length;
         }
 
-        /// <summary>The rows from <paramref name="start"/> into 64-bit leaf cells, as <see cref="ScatterNarrow"/>; -1 when a row does not fit the case.</summary>
+        /// <summary>
+        /// The rows from <paramref name="start"/> into 64-bit leaf cells, as <see cref="ScatterNarrow"/>, figures of any
+        /// scale the case takes (recorded in <see cref="FigureScales"/>); -1 when a row does not fit the case.
+        /// </summary>
         private int ScatterWide(ref Scatter s, int start, long[] first, long[]? second)
         {
             ReadOnlySpan<int> units = _columns.UnitIndexes.Span;
@@ -243,6 +267,8 @@ public sealed partial class RollupEngine
             int[] leafOf = s.LeafOf, parentOf = s.ParentOf, targetOf = s.TargetOf, reporting = s.Reporting;
             long[] innerFirst = s.InnerFirst;
             long[]? innerSecond = s.InnerSecond;
+            FigureScales firstScales = s.FirstScales;
+            FigureScales? secondScales = s.SecondScales;
             int t = s.T;
             for (int i = start; i < units.Length; i++)
             {
@@ -253,8 +279,9 @@ public sealed partial class RollupEngine
                 }
                 int slot = leafOf[u];
                 long b = 0;
-                if (slot < 0 || !DecimalBits.TryGetSmallWhole(firsts[i], WholeBits, out long a)
-                    || (second is not null && !DecimalBits.TryGetSmallWhole(seconds[i], WholeBits, out b)))
+                int sb = 0;
+                if (slot < 0 || !DecimalBits.TryGetSmallScaled(firsts[i], WholeBits, FigureScales.MaxScale, out long a, out int sa)
+                    || (second is not null && !DecimalBits.TryGetSmallScaled(seconds[i], WholeBits, FigureScales.MaxScale, out b, out sb)))
                 {
                     return -1;
                 }
@@ -263,20 +290,23 @@ public sealed partial class RollupEngine
                 {
                     return -1;
                 }
-                first[k] = a;
                 int parent = parentOf[slot];
+                int pk = parent >= 0 ? (parent * t) + tp : -1;
+                first[k] = a;
+                a *= firstScales.Take(k, pk, sa, innerFirst);
                 if (second is not null)
                 {
                     second[k] = b;
-                    if (parent >= 0)
+                    b *= secondScales!.Take(k, pk, sb, innerSecond!);
+                    if (pk >= 0)
                     {
-                        innerSecond![(parent * t) + tp] += b;
+                        innerSecond![pk] += b;
                     }
                 }
-                if (parent >= 0)
+                if (pk >= 0)
                 {
-                    innerFirst[(parent * t) + tp] += a;
-                    reporting[(parent * t) + tp]++;
+                    innerFirst[pk] += a;
+                    reporting[pk]++;
                 }
             }
             return units.Length;
@@ -308,6 +338,8 @@ public sealed partial class RollupEngine
             public long[] InnerFirst;
             public long[]? InnerSecond;
             public int[] Reporting;
+            public FigureScales FirstScales;
+            public FigureScales? SecondScales;
         }
     }
 }

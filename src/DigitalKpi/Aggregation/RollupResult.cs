@@ -12,8 +12,9 @@ namespace DigitalKpi.Aggregation;
 /// parts and the coverage, the units that did not report, and the succession mapping used. Immutable.
 /// </summary>
 /// <remarks>
-/// Stored densely by tree position and period: about 40 bytes per unit and period; when whole figures reported once
-/// per leaf and period are summed, 4 bytes per leaf, period and value (8 beyond 32 bits) and 20 per other unit and period.
+/// Stored densely by tree position and period: about 40 bytes per unit and period; when figures of a small scale
+/// (whole, or with a few decimals) reported once per leaf and period are summed, 4 bytes per leaf, period and value (8
+/// beyond 32 bits or with several scales, then 1 more for the scale) and 20 per other unit and period.
 /// </remarks>
 public sealed class RollupResult
 {
@@ -31,7 +32,7 @@ public sealed class RollupResult
     private readonly int[]? _meeting;
     private readonly Dictionary<long, IReadOnlyList<AdministrativeUnit>> _partialSources;
 
-    // The whole-number form (whole figures reported once per leaf and period): see WholeCells.
+    // The whole-number form (figures of a small scale reported once per leaf and period): see WholeCells.
     private readonly WholeCells? _whole;
 
     /// <summary>The general form.</summary>
@@ -278,7 +279,7 @@ public sealed class RollupResult
         bool leaf = _engine.IsLeafAt(pos);
         if (_whole is { } whole)
         {
-            int reporting = whole.Read(leaf, (_engine.SlotAt(pos) * _periods.Length) + t, out long first, out long second);
+            int reporting = whole.Read(leaf, (_engine.SlotAt(pos) * _periods.Length) + t, out decimal first, out decimal second);
             return new RollupCell(Map[mapIndex], mapIndex, _periods[t], Method, _fractions, first, second, _engine.ExpectedAt(pos), reporting, 0, 0, leaf);
         }
         int k = (pos * _periods.Length) + t;
