@@ -149,7 +149,9 @@ internal sealed class CompilationState
         {
             return;
         }
-        ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { target }), LocalOptions);
+        // The messages name the site's own placeholder for a code that is not a constant (mapped to its expression).
+        Target named = site.IndicatorCode is null ? target.WithIndicatorCode(site.CodePlaceholder) : target;
+        ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(new Catalog("ZZ-LOCAL", "local", "VN", null, new[] { named }), LocalOptions);
         if (found.IsEmpty)
         {
             return;

@@ -85,6 +85,13 @@ internal sealed class TargetSite
     /// <summary>The code given to the core in place of a non-constant indicator code (made when first needed).</summary>
     internal string CodePlaceholder => codePlaceholder ??= NewPlaceholder("INDICATOR");
 
+    /// <summary>
+    /// The code the per-definition pass builds a target with when its indicator code is not a constant: the rules of that
+    /// pass do not use the code, so no unique placeholder is made per definition; the compilation-end pass resolves the
+    /// code or gives the target its own <see cref="CodePlaceholder"/>, and so does a per-definition finding.
+    /// </summary>
+    internal const string SharedCodePlaceholder = "ZZ-INDICATOR";
+
     /// <summary>How the indicator code is shown in messages: the code, or the expression that gives it (computed when first needed).</summary>
     internal string CodeDisplay
     {
@@ -97,7 +104,7 @@ internal sealed class TargetSite
 
     /// <summary>
     /// The target as the core's own API builds it from the definition (with the placeholders for a non-constant id or
-    /// code); the reader returns no site when the core refuses the definition.
+    /// code: <see cref="SharedCodePlaceholder"/> for the code); the reader returns no site when the core refuses the definition.
     /// </summary>
     internal Target? Built { get; set; }
 

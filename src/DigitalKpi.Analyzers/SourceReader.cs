@@ -39,197 +39,215 @@ internal sealed class SourceReader
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal TargetSite? ReadChain(IInvocationOperation build)
     {
-        var steps = new List<IInvocationOperation>();
-        IOperation? receiver = build.Instance;
-        IInvocationOperation? start = null;
-        for (int guard = 0; receiver is not null && guard < MaxChain; guard++)
+        // The links from Build() back to Target.For, in a buffer of this thread's (callbacks do not nest): no list per chain.
+        IInvocationOperation[] steps = chainBuffer ??= new IInvocationOperation[MaxChain];
+        int count = 0;
+        try
         {
-            receiver = ValueReader.Unwrap(receiver);
-            if (receiver is IInvocationOperation call)
+            IOperation? receiver = build.Instance;
+            IInvocationOperation? start = null;
+            for (int guard = 0; receiver is not null && guard < MaxChain; guard++)
             {
-                if (call.Instance is null && call.TargetMethod.Name == "For" && call.Arguments.Length == 2 && KpiTypes.Is(call.TargetMethod.ContainingType, Types.Target))
+                receiver = ValueReader.Unwrap(receiver);
+                if (receiver is IInvocationOperation call)
                 {
-                    start = call;
-                    break;
+                    if (call.Instance is null && call.TargetMethod.Name == "For" && call.Arguments.Length == 2 && KpiTypes.Is(call.TargetMethod.ContainingType, Types.Target))
+                    {
+                        start = call;
+                        break;
+                    }
+                    if (call.Instance is not null && KpiTypes.Is(call.TargetMethod.ContainingType, Types.TargetBuilder))
+                    {
+                        steps[count++] = call;
+                        receiver = call.Instance;
+                        continue;
+                    }
+                    return null;
                 }
-                if (call.Instance is not null && KpiTypes.Is(call.TargetMethod.ContainingType, Types.TargetBuilder))
-                {
-                    steps.Add(call);
-                    receiver = call.Instance;
-                    continue;
-                }
+                // A partly built definition shared through a local or a static readonly field ("one per level").
+                receiver = ValueReader.FollowInitializer(receiver, 0);
+            }
+            if (start is null)
+            {
                 return null;
             }
-            // A partly built definition shared through a local or a static readonly field ("one per level").
-            receiver = ValueReader.FollowInitializer(receiver, 0);
-        }
-        if (start is null)
-        {
-            return null;
-        }
-        steps.Reverse();
 
-        SyntaxNode nameOfBuild = NameNode(build);
-        IArgumentOperation idArg = ArgAt(start.Arguments, 0);
-        IArgumentOperation codeArg = ArgAt(start.Arguments, 1);
-        var site = new TargetSite(SiteKey.Of(build.Syntax), ArgNode(idArg, nameOfBuild));
-        ReadIdentity(site, idArg, codeArg);
+            SyntaxNode nameOfBuild = NameNode(build);
+            IArgumentOperation idArg = ArgAt(start.Arguments, 0);
+            IArgumentOperation codeArg = ArgAt(start.Arguments, 1);
+            var site = new TargetSite(SiteKey.Of(build.Syntax), ArgNode(idArg, nameOfBuild));
+            ReadIdentity(site, idArg, codeArg);
 
-        // The values of the links, read first; the core's builder is then run on them once (BuildChain).
-        var plan = new ChainStep[steps.Count];
-        for (int k = 0; k < steps.Count; k++)
-        {
-            IInvocationOperation step = steps[k];
-            ImmutableArray<IArgumentOperation> args = step.Arguments;
-            SyntaxNode name = NameNode(step);
-            ref ChainStep p = ref plan[k];
-            switch (step.TargetMethod.Name, args.Length)
+            // The core's own builder is run on the values of the links as they are read, in source order; a definition
+            // whose shape the core refuses would throw when run, and the rules have nothing to say about it.
+            try
             {
-                case ("AtLeast" or "Above" or "AtMost" or "Below", 1):
+                TargetBuilder b = Target.For(site.Id ?? site.IdPlaceholder, site.IndicatorCode ?? TargetSite.SharedCodePlaceholder);
+                for (int k = count - 1; k >= 0; k--)
+                {
+                    if (!ReadStep(site, steps[k], ref b))
                     {
-                        if (!values.TryQuantity(args[0].Value, out p.Value))
-                        {
-                            return null;
-                        }
-                        Comparator c = step.TargetMethod.Name switch
-                        {
-                            "AtLeast" => Comparator.AtLeast,
-                            "Above" => Comparator.Above,
-                            "AtMost" => Comparator.AtMost,
-                            _ => Comparator.Below,
-                        };
-                        p.Kind = c switch
-                        {
-                            Comparator.AtLeast => StepKind.AtLeast,
-                            Comparator.Above => StepKind.Above,
-                            Comparator.AtMost => StepKind.AtMost,
-                            _ => StepKind.Below,
-                        };
-                        SetComparison(site, name, c, ArgNode(args[0], name));
-                        break;
+                        return null;
                     }
-                case ("Between", 2):
-                    {
-                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out p.Value) || !values.TryQuantity(ValueReader.Arg(args, 1), out p.Upper))
-                        {
-                            return null;
-                        }
-                        p.Kind = StepKind.Between;
-                        SyntaxNode lower = ArgNode(ArgAt(args, 0), name);
-                        SyntaxNode upper = ArgNode(ArgAt(args, 1), name);
-                        SetComparison(site, name, Comparator.Between, lower);
-                        site.Locations["upper"] = upper;
-                        site.Fix.BandLower = lower;
-                        site.Fix.BandUpper = upper;
-                        break;
-                    }
-                case ("About", 2):
-                    {
-                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out p.Value) || !ValueReader.TryDecimal(ValueReader.Arg(args, 1), out p.Number))
-                        {
-                            return null;
-                        }
-                        p.Kind = StepKind.About;
-                        SetComparison(site, name, Comparator.About, ArgNode(ArgAt(args, 0), name));
-                        IArgumentOperation tolArg = ArgAt(args, 1);
-                        site.Locations["tolerance"] = ArgNode(tolArg, name);
-                        site.Fix.ToleranceIsNegatedLiteral = IsNegatedLiteral(tolArg);
-                        break;
-                    }
-                case ("RankWithin", 2):
-                    {
-                        if (!ValueReader.TryInt(ValueReader.Arg(args, 0), out p.First) || !ValueReader.TryInt(ValueReader.Arg(args, 1), out p.Second))
-                        {
-                            return null;
-                        }
-                        p.Kind = StepKind.RankWithin;
-                        SetComparison(site, name, Comparator.RankWithin, ArgNode(ArgAt(args, 0), name));
-                        break;
-                    }
-                case ("Achieved", 0):
-                    p.Kind = StepKind.Achieved;
-                    SetComparison(site, name, Comparator.Achieved, name);
-                    break;
-                case ("AtLevel", 1):
-                    {
-                        if (!ValueReader.TryEnum(args[0].Value, out p.Level))
-                        {
-                            return null;
-                        }
-                        p.Kind = StepKind.AtLevel;
-                        site.Locations["level"] = ArgNode(args[0], name);
-                        break;
-                    }
-                case ("By", 1):
-                    {
-                        if (step.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_Int32)
-                        {
-                            if (!ValueReader.TryInt(args[0].Value, out p.First))
-                            {
-                                return null;
-                            }
-                            p.Kind = StepKind.ByYear;
-                        }
-                        else
-                        {
-                            if (!values.TryLocalDate(args[0].Value, out p.Date))
-                            {
-                                return null;
-                            }
-                            p.Kind = StepKind.ByDate;
-                        }
-                        site.Locations["deadline"] = ArgNode(args[0], name);
-                        break;
-                    }
-                case ("From", 1):
-                    {
-                        if (!values.TryLocalDate(args[0].Value, out p.Date))
-                        {
-                            return null;
-                        }
-                        p.Kind = StepKind.From;
-                        site.Locations["startDate"] = ArgNode(args[0], name);
-                        break;
-                    }
-                case ("WithBaseline", 2):
-                    {
-                        if (!values.TryQuantity(ValueReader.Arg(args, 0), out p.Value) || !values.TryLocalDate(ValueReader.Arg(args, 1), out p.Date))
-                        {
-                            return null;
-                        }
-                        p.Kind = StepKind.WithBaseline;
-                        SyntaxNode value = ArgNode(ArgAt(args, 0), name);
-                        site.Locations["baseline"] = value;
-                        site.Locations["baseline.value"] = value;
-                        break;
-                    }
-                case ("Maintained", 0):
-                    p.Kind = StepKind.Maintained;
-                    break;
-                case ("Aspirational", 0):
-                    p.Kind = StepKind.Aspirational;
-                    break;
-                case ("Refining", 1):
-                    {
-                        // An id that is not a constant only means the national floor (DKPI011) cannot be checked.
-                        if (ValueReader.TryString(args[0].Value, out string? national) && national is not null)
-                        {
-                            p.Kind = StepKind.Refining;
-                            p.Text = national;
-                            site.Locations["refines"] = ArgNode(args[0], name);
-                        }
-                        break;
-                    }
-                case ("CitedFrom", _):
-                    // The source is not used by the rules.
-                    break;
-                default:
-                    return null;
+                }
+                site.Built = b.Build();
             }
+            catch (Exception e) when (ValueReader.IsValueError(e))
+            {
+                return null;
+            }
+            return site;
         }
-        // A definition whose shape the core refuses would throw when run; the rules have nothing to say about it.
-        site.Built = BuildChain(site.Id ?? site.IdPlaceholder, site.IndicatorCode ?? site.CodePlaceholder, plan);
-        return site.Built is null ? null : site;
+        finally
+        {
+            Array.Clear(steps, 0, count);
+        }
+    }
+
+    [ThreadStatic]
+    private static IInvocationOperation[]? chainBuffer;
+
+    /// <summary>Applies one link of a chain to the builder and records where its values are; false when a value is not known.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    private bool ReadStep(TargetSite site, IInvocationOperation step, ref TargetBuilder b)
+    {
+        ImmutableArray<IArgumentOperation> args = step.Arguments;
+        SyntaxNode name = NameNode(step);
+        string method = step.TargetMethod.Name;
+        switch (method, args.Length)
+        {
+            case ("AtLeast" or "Above" or "AtMost" or "Below", 1):
+                {
+                    if (!values.TryQuantity(args[0].Value, out Quantity value))
+                    {
+                        return false;
+                    }
+                    Comparator c;
+                    switch (method)
+                    {
+                        case "AtLeast": c = Comparator.AtLeast; b = b.AtLeast(value); break;
+                        case "Above": c = Comparator.Above; b = b.Above(value); break;
+                        case "AtMost": c = Comparator.AtMost; b = b.AtMost(value); break;
+                        default: c = Comparator.Below; b = b.Below(value); break;
+                    }
+                    SetComparison(site, name, c, ArgNode(args[0], name));
+                    return true;
+                }
+            case ("Between", 2):
+                {
+                    if (!values.TryQuantity(ValueReader.Arg(args, 0), out Quantity lowerValue) || !values.TryQuantity(ValueReader.Arg(args, 1), out Quantity upperValue))
+                    {
+                        return false;
+                    }
+                    b = b.Between(lowerValue, upperValue);
+                    SyntaxNode lower = ArgNode(ArgAt(args, 0), name);
+                    SyntaxNode upper = ArgNode(ArgAt(args, 1), name);
+                    SetComparison(site, name, Comparator.Between, lower);
+                    site.Locations["upper"] = upper;
+                    site.Fix.BandLower = lower;
+                    site.Fix.BandUpper = upper;
+                    return true;
+                }
+            case ("About", 2):
+                {
+                    if (!values.TryQuantity(ValueReader.Arg(args, 0), out Quantity value) || !ValueReader.TryDecimal(ValueReader.Arg(args, 1), out decimal tolerance))
+                    {
+                        return false;
+                    }
+                    b = b.About(value, tolerance);
+                    SetComparison(site, name, Comparator.About, ArgNode(ArgAt(args, 0), name));
+                    IArgumentOperation tolArg = ArgAt(args, 1);
+                    site.Locations["tolerance"] = ArgNode(tolArg, name);
+                    site.Fix.ToleranceIsNegatedLiteral = IsNegatedLiteral(tolArg);
+                    return true;
+                }
+            case ("RankWithin", 2):
+                {
+                    if (!ValueReader.TryInt(ValueReader.Arg(args, 0), out int rank) || !ValueReader.TryInt(ValueReader.Arg(args, 1), out int outOf))
+                    {
+                        return false;
+                    }
+                    b = b.RankWithin(rank, outOf);
+                    SetComparison(site, name, Comparator.RankWithin, ArgNode(ArgAt(args, 0), name));
+                    return true;
+                }
+            case ("Achieved", 0):
+                b = b.Achieved();
+                SetComparison(site, name, Comparator.Achieved, name);
+                return true;
+            case ("AtLevel", 1):
+                {
+                    if (!ValueReader.TryEnum(args[0].Value, out AdministrativeLevel level))
+                    {
+                        return false;
+                    }
+                    b = b.AtLevel(level);
+                    site.Locations["level"] = ArgNode(args[0], name);
+                    return true;
+                }
+            case ("By", 1):
+                {
+                    if (step.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_Int32)
+                    {
+                        if (!ValueReader.TryInt(args[0].Value, out int year))
+                        {
+                            return false;
+                        }
+                        b = b.By(year);
+                    }
+                    else
+                    {
+                        if (!values.TryLocalDate(args[0].Value, out LocalDate date))
+                        {
+                            return false;
+                        }
+                        b = b.By(date);
+                    }
+                    site.Locations["deadline"] = ArgNode(args[0], name);
+                    return true;
+                }
+            case ("From", 1):
+                {
+                    if (!values.TryLocalDate(args[0].Value, out LocalDate date))
+                    {
+                        return false;
+                    }
+                    b = b.From(date);
+                    site.Locations["startDate"] = ArgNode(args[0], name);
+                    return true;
+                }
+            case ("WithBaseline", 2):
+                {
+                    if (!values.TryQuantity(ValueReader.Arg(args, 0), out Quantity value) || !values.TryLocalDate(ValueReader.Arg(args, 1), out LocalDate date))
+                    {
+                        return false;
+                    }
+                    b = b.WithBaseline(value, date);
+                    SyntaxNode valueLocation = ArgNode(ArgAt(args, 0), name);
+                    site.Locations["baseline"] = valueLocation;
+                    site.Locations["baseline.value"] = valueLocation;
+                    return true;
+                }
+            case ("Maintained", 0):
+                b = b.Maintained();
+                return true;
+            case ("Aspirational", 0):
+                b = b.Aspirational();
+                return true;
+            case ("Refining", 1):
+                // An id that is not a constant only means the national floor (DKPI011) cannot be checked.
+                if (ValueReader.TryString(args[0].Value, out string? national) && national is not null)
+                {
+                    b = b.Refining(national);
+                    site.Locations["refines"] = ArgNode(args[0], name);
+                }
+                return true;
+            case ("CitedFrom", _):
+                // The source is not used by the rules.
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Reads <c>new Target(…)</c>; null when an argument the rules need is not known at compile time.</summary>
@@ -294,7 +312,7 @@ internal sealed class SourceReader
         // A definition whose shape the core refuses would throw when run; the rules have nothing to say about it.
         try
         {
-            site.Built = new Target(site.Id ?? site.IdPlaceholder, site.IndicatorCode ?? site.CodePlaceholder, comparator, threshold, deadline, level, upper, tolerance, startDate, baseline, maintain, aspirational, refines);
+            site.Built = new Target(site.Id ?? site.IdPlaceholder, site.IndicatorCode ?? TargetSite.SharedCodePlaceholder, comparator, threshold, deadline, level, upper, tolerance, startDate, baseline, maintain, aspirational, refines);
         }
         catch (Exception e) when (ValueReader.IsValueError(e))
         {
@@ -557,80 +575,6 @@ internal sealed class SourceReader
         site.Fix.ToleranceIsNegatedLiteral = false;
         site.Fix.Comparator = comparatorLocation;
         site.Fix.ComparatorValue = comparator;
-    }
-
-    /// <summary>Runs the core's builder on the links read from a chain; null when the core refuses the definition.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-    private static Target? BuildChain(string id, string code, ChainStep[] plan)
-    {
-        try
-        {
-            TargetBuilder b = Target.For(id, code);
-            for (int k = 0; k < plan.Length; k++)
-            {
-                ref ChainStep p = ref plan[k];
-                switch (p.Kind)
-                {
-                    case StepKind.AtLeast: b = b.AtLeast(p.Value); break;
-                    case StepKind.Above: b = b.Above(p.Value); break;
-                    case StepKind.AtMost: b = b.AtMost(p.Value); break;
-                    case StepKind.Below: b = b.Below(p.Value); break;
-                    case StepKind.Between: b = b.Between(p.Value, p.Upper); break;
-                    case StepKind.About: b = b.About(p.Value, p.Number); break;
-                    case StepKind.RankWithin: b = b.RankWithin(p.First, p.Second); break;
-                    case StepKind.Achieved: b = b.Achieved(); break;
-                    case StepKind.AtLevel: b = b.AtLevel(p.Level); break;
-                    case StepKind.ByYear: b = b.By(p.First); break;
-                    case StepKind.ByDate: b = b.By(p.Date); break;
-                    case StepKind.From: b = b.From(p.Date); break;
-                    case StepKind.WithBaseline: b = b.WithBaseline(p.Value, p.Date); break;
-                    case StepKind.Maintained: b = b.Maintained(); break;
-                    case StepKind.Aspirational: b = b.Aspirational(); break;
-                    case StepKind.Refining: b = b.Refining(p.Text!); break;
-                }
-            }
-            return b.Build();
-        }
-        catch (Exception e) when (ValueReader.IsValueError(e))
-        {
-            return null;
-        }
-    }
-
-    /// <summary>What a link of a <c>Build()</c> chain does (None: nothing the rules use, such as <c>CitedFrom</c>).</summary>
-    private enum StepKind
-    {
-        None,
-        AtLeast,
-        Above,
-        AtMost,
-        Below,
-        Between,
-        About,
-        RankWithin,
-        Achieved,
-        AtLevel,
-        ByYear,
-        ByDate,
-        From,
-        WithBaseline,
-        Maintained,
-        Aspirational,
-        Refining,
-    }
-
-    /// <summary>One link of a <c>Build()</c> chain with the values read from source.</summary>
-    private struct ChainStep
-    {
-        internal StepKind Kind;
-        internal Quantity Value;
-        internal Quantity Upper;
-        internal decimal Number;
-        internal int First;
-        internal int Second;
-        internal AdministrativeLevel Level;
-        internal LocalDate Date;
-        internal string? Text;
     }
 
     private bool ReadBaseline(IOperation operation, out Baseline? baseline, out SyntaxNode? valueLocation)
