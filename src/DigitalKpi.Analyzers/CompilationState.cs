@@ -317,7 +317,11 @@ internal sealed class CompilationState
             {
                 continue;
             }
-            var reference = new Catalog("ZZ-REFERENCE", "reference", "VN", group.LookupIndicators, RefinedTargets(group, builtById));
+            // The reference catalog (indicators to look up, the national targets refined) only when there is something in it.
+            List<Target>? refined = RefinedTargets(group, builtById);
+            ValidationOptions options = refined is null && group.LookupIndicators.Count == 0
+                ? CatalogOptions
+                : CatalogOptions.WithReferenceCatalogs(new[] { new Catalog("ZZ-REFERENCE", "reference", "VN", group.LookupIndicators, refined) });
             var catalogTargets = new List<Target>(group.Targets.Count);
             foreach (TargetSite t in group.Targets)
             {
@@ -329,8 +333,7 @@ internal sealed class CompilationState
                 catalogIndicators.Add(i.Indicator);
             }
             ImmutableArray<KpiDiagnostic> found = CatalogValidator.Validate(
-                new Catalog("ZZ-CATALOG", "catalog", "VN", catalogIndicators, catalogTargets),
-                CatalogOptions.WithReferenceCatalogs(new[] { reference }));
+                new Catalog("ZZ-CATALOG", "catalog", "VN", catalogIndicators, catalogTargets), options);
             foreach (KpiDiagnostic d in found)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -405,12 +408,12 @@ internal sealed class CompilationState
     /// The reference targets of a group: for each national target its targets refine, the first target of the compilation
     /// with that id outside the group (document order). The validator looks up nothing else among the reference targets,
     /// so this gives the findings a catalog of all the other targets would, in time proportional to the group's size
-    /// (building that catalog for every group made the compilation-end pass quadratic).
+    /// (building that catalog for every group made the compilation-end pass quadratic); null when there are none.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-    private static List<Target> RefinedTargets(Group group, Dictionary<string, List<TargetSite>> builtById)
+    private static List<Target>? RefinedTargets(Group group, Dictionary<string, List<TargetSite>> builtById)
     {
-        var references = new List<Target>();
+        List<Target>? references = null;
         HashSet<TargetSite>? members = null;
         HashSet<string>? seen = null;
         foreach (TargetSite t in group.Targets)
@@ -429,7 +432,7 @@ internal sealed class CompilationState
             {
                 if (!members.Contains(candidate))
                 {
-                    references.Add(candidate.Resolved!);
+                    (references ??= new List<Target>()).Add(candidate.Resolved!);
                     break;
                 }
             }

@@ -134,12 +134,18 @@ internal sealed class ValueReader
         where T : struct, Enum
     {
         value = default;
+        // A member of the enum itself (AdministrativeLevel.Province) by its name: no boxed constant per read.
+        if (operation is IFieldReferenceOperation { Field: { IsConst: true, ContainingType: { TypeKind: TypeKind.Enum } type } field }
+            && type.Name == EnumMembers<T>.Name && type.ContainingNamespace?.Name == EnumMembers<T>.NamespaceName)
+        {
+            return EnumMembers<T>.TryGet(field.Name, out value);
+        }
         Optional<object?> constant = operation.ConstantValue;
         if (constant.HasValue && constant.Value is { } v && TryConvert(v, out decimal d)
             && d == decimal.Truncate(d) && d >= int.MinValue && d <= int.MaxValue)
         {
             // Only the members the enum defines (no reflection per call: the analyzer reads thousands of them).
-            return EnumMembers<T>.ByValue.TryGetValue((int)d, out value);
+            return EnumMembers<T>.TryGet((int)d, out value);
         }
         if (operation is IConversionOperation { Conversion.IsUserDefined: false } conversion && depth <= MaxDepth)
         {
@@ -307,6 +313,33 @@ internal sealed class ValueReader
         }
     }
 
+    /// <summary>
+    /// The elements of a collection expression as its operation's children, when they are its elements one to one (a
+    /// compiler with <c>ICollectionExpressionOperation</c>); null otherwise, and each element is then bound again through
+    /// the semantic model (which the compiler counted as this analyzer's time, once per catalog element).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
+    private static ImmutableArray<IOperation>? CollectionElements(IOperation operation, CollectionExpressionSyntax collection)
+    {
+        SeparatedSyntaxList<CollectionElementSyntax> elements = collection.Elements;
+        IOperation.OperationList children = operation.ChildOperations;
+        if (children.Count != elements.Count)
+        {
+            return null;
+        }
+        var items = ImmutableArray.CreateBuilder<IOperation>(elements.Count);
+        int k = 0;
+        foreach (IOperation child in children)
+        {
+            if (elements[k++] is not ExpressionElementSyntax element || child.Syntax != element.Expression)
+            {
+                return null;
+            }
+            items.Add(child);
+        }
+        return items.MoveToImmutable();
+    }
+
     /// <summary>The elements of an array creation, a collection expression or <c>ImmutableArray.Create(…)</c>; null when not visible.</summary>
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
     internal static ImmutableArray<IOperation>? TryElements(IOperation operation, int depth = 0)
@@ -318,6 +351,10 @@ internal sealed class ValueReader
         IOperation op = Unwrap(operation);
         if (op.Syntax is CollectionExpressionSyntax collection && op.SemanticModel is { } model)
         {
+            if (CollectionElements(op, collection) is { } elements)
+            {
+                return elements;
+            }
             var items = ImmutableArray.CreateBuilder<IOperation>(collection.Elements.Count);
             foreach (CollectionElementSyntax element in collection.Elements)
             {
@@ -548,20 +585,42 @@ internal sealed class ValueReader
     internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>The members of an enum by their (int) value, read once per enum type.</summary>
+/// <summary>
+/// The members of an enum, read once per enum type, in short arrays (an enum has a handful of members; a dictionary per
+/// enum type would be generic code over the enum that the compiler's process must JIT for each of them).
+/// </summary>
 /// <typeparam name="T">The enum type.</typeparam>
 internal static class EnumMembers<T>
     where T : struct, Enum
 {
-    internal static readonly Dictionary<int, T> ByValue = Create();
+    /// <summary>The members' names, in the order of <see cref="Values"/>.</summary>
+    internal static readonly string[] Names = Enum.GetNames(typeof(T));
 
-    private static Dictionary<int, T> Create()
+    /// <summary>The members' values, in the order of <see cref="Names"/>.</summary>
+    internal static readonly T[] Values = (T[])Enum.GetValues(typeof(T));
+
+    /// <summary>The members' values as numbers, in the order of <see cref="Values"/>.</summary>
+    internal static readonly int[] Numbers = Array.ConvertAll(Values, v => Convert.ToInt32(v, CultureInfo.InvariantCulture));
+
+    /// <summary>The enum's simple name.</summary>
+    internal static readonly string Name = typeof(T).Name;
+
+    /// <summary>The last part of the enum's namespace (what <c>INamespaceSymbol.Name</c> gives).</summary>
+    internal static readonly string NamespaceName = typeof(T).Namespace is { } ns ? ns.Substring(ns.LastIndexOf('.') + 1) : string.Empty;
+
+    /// <summary>The member with this number, if the enum defines one.</summary>
+    internal static bool TryGet(int number, out T value)
     {
-        var map = new Dictionary<int, T>();
-        foreach (T member in (T[])Enum.GetValues(typeof(T)))
-        {
-            map[Convert.ToInt32(member, CultureInfo.InvariantCulture)] = member;
-        }
-        return map;
+        int index = Array.IndexOf(Numbers, number);
+        value = index >= 0 ? Values[index] : default;
+        return index >= 0;
+    }
+
+    /// <summary>The member with this name (ordinal), if the enum defines one.</summary>
+    internal static bool TryGet(string name, out T value)
+    {
+        int index = Array.IndexOf(Names, name);
+        value = index >= 0 ? Values[index] : default;
+        return index >= 0;
     }
 }

@@ -119,6 +119,19 @@ public class PackageConsumerTests
             Result vietnamese = Dotnet(consumer, packages, "build", "--disable-build-servers", "--no-restore", "-p:PreferredUILang=vi-VN");
             Assert.Contains("error DKPI002: QT.2025.FIBRE: khoảng 80–70% bị đảo ngược", vietnamese.Output, StringComparison.Ordinal);
 
+            // (b2) A catalog whose list of indicators (a collection expression, read from the compiler's own operation for it)
+            // leaves out the target's indicator: DKPI012 across the definitions at the end of the compilation (a warning, which
+            // this project treats as an error).
+            string unlistedPlan = ValidPlan
+                .Replace("[Fibre], [Fibre2025]", "[Other], [Fibre2025]", StringComparison.Ordinal)
+                .Replace("    public static readonly Target", "    public static readonly Indicator Other = new(\"DS.OTHER\", \"Khác\", Unit.Percent, Direction.HigherIsBetter, Pillar.DigitalSociety, TemporalNature.Snapshot);\n\n    public static readonly Target", StringComparison.Ordinal);
+            Assert.Contains("[Other], [Fibre2025]", unlistedPlan, StringComparison.Ordinal);
+            File.WriteAllText(plan, unlistedPlan);
+            Result unlisted = Dotnet(consumer, packages, "build", "--disable-build-servers", "--no-restore");
+            Assert.True(unlisted.ExitCode != 0, "the build with an unlisted indicator succeeded:\n" + unlisted.Output);
+            Assert.Contains("error DKPI012: QT.2025.FIBRE: indicator 'DS.FIBRE_HOUSEHOLDS' is not defined", unlisted.Output, StringComparison.Ordinal);
+            File.WriteAllText(plan, invertedPlan);
+
             // (c) One .editorconfig line silences it.
             File.WriteAllText(Path.Combine(consumer, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.DKPI002.severity = none\n");
             Result silenced = Dotnet(consumer, packages, "build", "--disable-build-servers", "--no-restore");
