@@ -188,12 +188,10 @@ internal sealed class CatalogSite
 /// </summary>
 internal sealed class LocationMap
 {
-    private static readonly string[] Members =
-    {
-        "id", "indicator", "comparator", "value", "unit", "upper", "tolerance", "level", "deadline", "startDate", "baseline", "baseline.value", "refines",
-    };
+    /// <summary>How many members have a slot (<see cref="IndexOf"/>).</summary>
+    private const int Count = 13;
 
-    private readonly SyntaxNode?[] slots = new SyntaxNode?[Members.Length];
+    private readonly SyntaxNode?[] slots = new SyntaxNode?[Count];
 
     /// <summary>Sets the location of a member (one of the fixed set).</summary>
     internal SyntaxNode this[string member]
@@ -215,16 +213,23 @@ internal sealed class LocationMap
         return node is not null;
     }
 
+    /// <summary>The slot of a member (0 to <see cref="Count"/> - 1), or -1: the fixed set of members.</summary>
     [System.Runtime.CompilerServices.MethodImpl(HotPath.Optimized)]
-    private static int IndexOf(string member)
+    private static int IndexOf(string member) => member switch
     {
-        for (int i = 0; i < Members.Length; i++)
-        {
-            if (string.Equals(Members[i], member, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
+        "id" => 0,
+        "indicator" => 1,
+        "comparator" => 2,
+        "value" => 3,
+        "unit" => 4,
+        "upper" => 5,
+        "tolerance" => 6,
+        "level" => 7,
+        "deadline" => 8,
+        "startDate" => 9,
+        "baseline" => 10,
+        "baseline.value" => 11,
+        "refines" => 12,
+        _ => -1,
+    };
 }

@@ -136,14 +136,27 @@ public sealed class Indicator : IEquatable<Indicator>
     internal static T CheckEnum<T>(T value, string paramName)
         where T : struct, Enum
     {
-#if NET5_0_OR_GREATER
-        if (!Enum.IsDefined(value))
-#else
-        if (!Enum.IsDefined(typeof(T), value))
-#endif
+        // The named values compared without boxing (Enum.IsDefined boxes and reflects at every call on netstandard2.0,
+        // which the analyzer runs for every definition it reads).
+        T[] defined = DefinedValues<T>.Values;
+        for (int i = 0; i < defined.Length; i++)
         {
-            throw new ArgumentOutOfRangeException(paramName, value, $"Undefined {typeof(T).Name} value.");
+            if (EqualityComparer<T>.Default.Equals(defined[i], value))
+            {
+                return value;
+            }
         }
-        return value;
+        throw new ArgumentOutOfRangeException(paramName, value, $"Undefined {typeof(T).Name} value.");
+    }
+
+    /// <summary>The named values of an enum (a handful), read once.</summary>
+    private static class DefinedValues<T>
+        where T : struct, Enum
+    {
+#if NET5_0_OR_GREATER
+        internal static readonly T[] Values = Enum.GetValues<T>();
+#else
+        internal static readonly T[] Values = (T[])Enum.GetValues(typeof(T));
+#endif
     }
 }
