@@ -149,27 +149,13 @@ public class WholeLeavesRollupTests
     {
         AdministrativeMap map = SyntheticHierarchy.Generate(2025);
         var engine = new RollupEngine(map, OldDay);
-        int[] communes = map.UnitsOn(OldDay, AdministrativeLevel.Commune).Select(u => map.IndexOf(u.Id)).ToArray();
-        var units = new List<int>();
-        var periods = new List<int>();
         var first = new List<decimal>();
         var second = new List<decimal>();
-        var random = new Random(7);
-        foreach (int commune in communes)
+        (List<int> units, List<int> periods) = NationalRows(map, 7, (households, random) =>
         {
-            int households = random.Next(200, 5000);
-            for (int m = 0; m < 12; m++)
-            {
-                if (random.Next(100) == 0)
-                {
-                    continue; // 1 % missing
-                }
-                units.Add(commune);
-                periods.Add(m);
-                first.Add(households * random.Next(0, 1001) / 1000);
-                second.Add(households);
-            }
-        }
+            first.Add(households * random.Next(0, 1001) / 1000);
+            second.Add(households);
+        });
         var fractions = MeasurementColumns.ForFractions(Months, units.ToArray(), periods.ToArray(), first.ToArray(), second.ToArray());
         var values = MeasurementColumns.ForValues(Months, units.ToArray(), periods.ToArray(), first.ToArray());
         foreach ((Indicator indicator, MeasurementColumns columns) in new[] { (Indicators[2], fractions), (Indicators[3], fractions), (Indicators[0], values), (Indicators[1], values) })
@@ -343,30 +329,16 @@ public class WholeLeavesRollupTests
     {
         AdministrativeMap map = SyntheticHierarchy.Generate(2025);
         var engine = new RollupEngine(map, OldDay);
-        int[] communes = map.UnitsOn(OldDay, AdministrativeLevel.Commune).Select(u => map.IndexOf(u.Id)).ToArray();
-        var units = new List<int>();
-        var periods = new List<int>();
         var oneScale = new List<decimal>();
         var severalScales = new List<decimal>();
         var denominators = new List<decimal>();
-        var random = new Random(11);
-        foreach (int commune in communes)
+        (List<int> units, List<int> periods) = NationalRows(map, 11, (households, random) =>
         {
-            int households = random.Next(200, 5000);
-            for (int m = 0; m < 12; m++)
-            {
-                if (random.Next(100) == 0)
-                {
-                    continue; // 1 % missing
-                }
-                units.Add(commune);
-                periods.Add(m);
-                int tenths = households * random.Next(0, 1001) / 100;
-                oneScale.Add(new decimal(tenths, 0, 0, false, 1)); // 1693.0, 81.2
-                severalScales.Add(random.Next(4) switch { 0 => tenths / 10, 1 => new decimal(tenths, 0, 0, false, 1), 2 => new decimal(tenths * 10 + 5, 0, 0, false, 2), _ => new decimal(tenths, 0, 0, false, 1) * 1.000m });
-                denominators.Add(households * 1.0m);
-            }
-        }
+            int tenths = households * random.Next(0, 1001) / 100;
+            oneScale.Add(new decimal(tenths, 0, 0, false, 1)); // 1693.0, 81.2
+            severalScales.Add(random.Next(4) switch { 0 => tenths / 10, 1 => new decimal(tenths, 0, 0, false, 1), 2 => new decimal(tenths * 10 + 5, 0, 0, false, 2), _ => new decimal(tenths, 0, 0, false, 1) * 1.000m });
+            denominators.Add(households * 1.0m);
+        });
         foreach ((decimal[] first, bool narrow) in new[] { (oneScale.ToArray(), true), (severalScales.ToArray(), false) })
         {
             var fractions = MeasurementColumns.ForFractions(Months, units.ToArray(), periods.ToArray(), first, denominators.ToArray());
@@ -383,6 +355,32 @@ public class WholeLeavesRollupTests
                 Assert.Equal(Bits(expected), Bits(indicator.Unit.Kind == UnitKind.Fraction ? nation.Numerator : nation.Value));
             }
         }
+    }
+
+    /// <summary>
+    /// The rows of the national dataset on the old map: every commune, twelve months, 1 % of the rows missing; for each row,
+    /// <paramref name="figures"/> gets the commune's household count and the generator to add the row's figures.
+    /// </summary>
+    private static (List<int> Units, List<int> Periods) NationalRows(AdministrativeMap map, int seed, Action<int, Random> figures)
+    {
+        var units = new List<int>();
+        var periods = new List<int>();
+        var random = new Random(seed);
+        foreach (int commune in map.UnitsOn(OldDay, AdministrativeLevel.Commune).Select(u => map.IndexOf(u.Id)))
+        {
+            int households = random.Next(200, 5000);
+            for (int m = 0; m < 12; m++)
+            {
+                if (random.Next(100) == 0)
+                {
+                    continue; // 1 % missing
+                }
+                units.Add(commune);
+                periods.Add(m);
+                figures(households, random);
+            }
+        }
+        return (units, periods);
     }
 
     /// <summary>Two communes of the same district, and a commune of another district.</summary>
