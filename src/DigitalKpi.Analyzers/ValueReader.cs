@@ -596,8 +596,8 @@ internal static class EnumMembers<T>
     /// <summary>The members' names, in the order of <see cref="Values"/>.</summary>
     internal static readonly string[] Names = Enum.GetNames(typeof(T));
 
-    /// <summary>The members' values, in the order of <see cref="Names"/>.</summary>
-    internal static readonly T[] Values = (T[])Enum.GetValues(typeof(T));
+    /// <summary>The members' values, in the order of <see cref="Names"/> (the core's <see cref="DigitalKpi.Utility.EnumValues{T}"/>).</summary>
+    internal static readonly T[] Values = DigitalKpi.Utility.EnumValues<T>.All;
 
     /// <summary>The members' values as numbers, in the order of <see cref="Values"/>.</summary>
     internal static readonly int[] Numbers = Array.ConvertAll(Values, v => Convert.ToInt32(v, CultureInfo.InvariantCulture));

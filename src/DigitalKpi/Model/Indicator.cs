@@ -138,7 +138,7 @@ public sealed class Indicator : IEquatable<Indicator>
     {
         // The named values compared without boxing (Enum.IsDefined boxes and reflects at every call on netstandard2.0,
         // which the analyzer runs for every definition it reads).
-        T[] defined = DefinedValues<T>.Values;
+        T[] defined = EnumValues<T>.All;
         for (int i = 0; i < defined.Length; i++)
         {
             if (EqualityComparer<T>.Default.Equals(defined[i], value))
@@ -147,16 +147,5 @@ public sealed class Indicator : IEquatable<Indicator>
             }
         }
         throw new ArgumentOutOfRangeException(paramName, value, $"Undefined {typeof(T).Name} value.");
-    }
-
-    /// <summary>The named values of an enum (a handful), read once.</summary>
-    private static class DefinedValues<T>
-        where T : struct, Enum
-    {
-#if NET5_0_OR_GREATER
-        internal static readonly T[] Values = Enum.GetValues<T>();
-#else
-        internal static readonly T[] Values = (T[])Enum.GetValues(typeof(T));
-#endif
     }
 }
