@@ -71,6 +71,60 @@ public enum Comparator
 }
 
 /// <summary>
+/// How a band target (<see cref="Comparator.Between"/>, <see cref="Comparator.About"/>) is judged: whether passing the far
+/// bound is welcome ("từ 15% đến 20% GRDP" at 25% is achieved, exceeded) or a failure (the value must stay inside).
+/// </summary>
+public enum BandSemantics
+{
+    /// <summary>
+    /// Decided by the indicator's direction: <see cref="ReachBand"/> (the near bound is the commitment). Without a known
+    /// direction the evaluation assumes higher is better.
+    /// </summary>
+    ByDirection = 0,
+
+    /// <summary>
+    /// Reach the band: for a higher-is-better indicator the value must be at least the lower bound, and above the upper
+    /// bound the target is exceeded; for a lower-is-better indicator the value must be at most the upper bound, and below
+    /// the lower bound it is exceeded.
+    /// </summary>
+    ReachBand = 1,
+
+    /// <summary>Stay inside: the value must lie inside the band; outside it on either side the target is not met.</summary>
+    StayInside = 2,
+}
+
+/// <summary>
+/// What a reported figure says about the true value: exactly the number, or only a bound or an approximation
+/// ("trên 75%", "hơn 250 khách sạn", "gần 97%", "khoảng 10%").
+/// </summary>
+public enum ValueQualifier
+{
+    /// <summary>The figure is the value.</summary>
+    Exact = 0,
+
+    /// <summary>"Khoảng", "xấp xỉ": about the figure, on either side; evaluated as the figure, marked approximate.</summary>
+    About = 1,
+
+    /// <summary>"Trên", "hơn", "vượt": the value is above the figure (a strict lower bound).</summary>
+    Above = 2,
+
+    /// <summary>"Ít nhất", "tối thiểu", "từ … trở lên": the value is at least the figure (a lower bound).</summary>
+    AtLeast = 3,
+
+    /// <summary>"Dưới", "chưa đến": the value is below the figure (a strict upper bound).</summary>
+    Below = 4,
+
+    /// <summary>"Không quá", "tối đa": the value is at most the figure (an upper bound).</summary>
+    AtMost = 5,
+
+    /// <summary>
+    /// "Gần", "đạt gần": nearly the figure, just under it ("1.675/1.733 thôn, đạt gần 97%" is 96.65%). An upper bound close
+    /// to the value: evaluated as the figure, marked approximate; a fraction reported with it must not exceed it (DKPI010).
+    /// </summary>
+    Nearly = 6,
+}
+
+/// <summary>
 /// Observation status of a measured value. The codes are those of SDMX's OBS_STATUS code list.
 /// </summary>
 public enum ObservationStatus

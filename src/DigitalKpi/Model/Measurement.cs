@@ -1,4 +1,5 @@
 using System;
+using DigitalKpi.Administration;
 using DigitalKpi.Utility;
 
 namespace DigitalKpi;
@@ -6,6 +7,9 @@ namespace DigitalKpi;
 /// <summary>
 /// A reported figure: an indicator's value for one administrative unit and period, either a value or a numerator and
 /// denominator (optionally with the percentage the source reported alongside), with an observation status and a source.
+/// A figure may carry a qualifier ("trên 75%": the value is above 75; see <see cref="WithQualifier"/>) and a tier: the
+/// administrative level of the agencies it counts ("80% hồ sơ công việc cấp huyện" reported for a province; see
+/// <see cref="WithTier"/>), which is distinct from the unit it is reported for.
 /// </summary>
 public sealed class Measurement : IEquatable<Measurement>
 {
@@ -17,11 +21,15 @@ public sealed class Measurement : IEquatable<Measurement>
     private readonly decimal numerator;
     private readonly decimal denominator;
     private readonly byte present;
+    private readonly byte qualifier;
+    private readonly byte tier; // 0: none; otherwise 1 + the level
 
     private Measurement(
         string indicatorCode, string unitCode, ReportingPeriod period, decimal? reportedValue, decimal? numerator, decimal? denominator,
-        ObservationStatus status, SourceCitation? source, bool codesChecked = false)
+        ObservationStatus status, SourceCitation? source, bool codesChecked = false, ValueQualifier qualifier = ValueQualifier.Exact, AdministrativeLevel? tier = null)
     {
+        this.qualifier = (byte)Indicator.CheckEnum(qualifier, nameof(qualifier));
+        this.tier = tier is { } t ? (byte)(1 + (int)Indicator.CheckEnum(t, nameof(tier))) : (byte)0;
         IndicatorCode = codesChecked ? indicatorCode : Text.CheckCode(indicatorCode, nameof(indicatorCode));
         UnitCode = codesChecked ? unitCode : Text.CheckCode(unitCode, nameof(unitCode));
         Period = period;
@@ -75,12 +83,38 @@ public sealed class Measurement : IEquatable<Measurement>
     /// each distinct code once): the same measurement as <see cref="Of"/>, <see cref="OfFraction"/> or
     /// <see cref="Missing"/> (a value; numerator and denominator; or neither, with a missing status).
     /// </summary>
-    internal static Measurement WithCheckedCodes(string indicatorCode, string unitCode, ReportingPeriod period, decimal? reportedValue, decimal? numerator, decimal? denominator, ObservationStatus status, SourceCitation? source)
+    internal static Measurement WithCheckedCodes(
+        string indicatorCode, string unitCode, ReportingPeriod period, decimal? reportedValue, decimal? numerator, decimal? denominator, ObservationStatus status, SourceCitation? source,
+        ValueQualifier qualifier = ValueQualifier.Exact, AdministrativeLevel? tier = null)
     {
         Preconditions.CheckArgument((numerator is null) == (denominator is null), nameof(denominator), "A fraction has a numerator and a denominator.");
         Preconditions.CheckArgument(numerator is not null || reportedValue is not null || status is ObservationStatus.Missing or ObservationStatus.MissingCannotExist, nameof(status), "A missing figure has status Missing (O) or MissingCannotExist (M).");
-        return new(indicatorCode, unitCode, period, reportedValue, numerator, denominator, status, source, codesChecked: true);
+        return new(indicatorCode, unitCode, period, reportedValue, numerator, denominator, status, source, codesChecked: true, qualifier, tier);
     }
+
+    /// <summary>
+    /// A copy of this figure with a qualifier: "trên 75%" is <c>Measurement.Of(…, 75m).WithQualifier(ValueQualifier.Above)</c>.
+    /// A bound proves a target only when every value it allows meets the target (a lower bound of 75 cannot prove
+    /// "at least 80"); see docs/attainment.md.
+    /// </summary>
+    /// <param name="value">The qualifier.</param>
+    /// <returns>The new measurement.</returns>
+    /// <exception cref="ArgumentException">The qualifier is not a named value, or a missing figure is qualified.</exception>
+    public Measurement WithQualifier(ValueQualifier value)
+    {
+        Preconditions.CheckArgument(value == ValueQualifier.Exact || present != 0, nameof(value), "A missing figure has no qualifier.");
+        return new(IndicatorCode, UnitCode, Period, ReportedValue, Numerator, Denominator, Status, Source, codesChecked: true, value, Tier);
+    }
+
+    /// <summary>
+    /// A copy of this figure with a tier: the administrative level of the agencies it counts, e.g. Quảng Trị's share of
+    /// work files processed online by its district-level agencies is reported for unit 45 with tier
+    /// <see cref="AdministrativeLevel.District"/>. A figure with a tier is evaluated only against targets at that level.
+    /// </summary>
+    /// <param name="value">The tier, or null for none (the unit as a whole).</param>
+    /// <returns>The new measurement.</returns>
+    public Measurement WithTier(AdministrativeLevel? value)
+        => new(IndicatorCode, UnitCode, Period, ReportedValue, Numerator, Denominator, Status, Source, codesChecked: true, Qualifier, value);
 
     /// <summary>The indicator's code.</summary>
     public string IndicatorCode { get; }
@@ -121,6 +155,12 @@ public sealed class Measurement : IEquatable<Measurement>
     /// <summary>Where it comes from, or null.</summary>
     public SourceCitation? Source { get; }
 
+    /// <summary>What the figure says about the value (<see cref="ValueQualifier.Exact"/> unless qualified, e.g. "trên 75%").</summary>
+    public ValueQualifier Qualifier => (ValueQualifier)qualifier;
+
+    /// <summary>The administrative level of the agencies the figure counts, or null when it is for the unit as a whole.</summary>
+    public AdministrativeLevel? Tier => tier == 0 ? null : (AdministrativeLevel)(tier - 1);
+
     /// <summary>
     /// The value used for evaluation: for a fraction with a positive denominator, 100 × numerator / denominator (the
     /// counts are trusted over a reported percentage); otherwise the reported value; null when there is none.
@@ -148,6 +188,8 @@ public sealed class Measurement : IEquatable<Measurement>
                 && Numerator == other.Numerator
                 && Denominator == other.Denominator
                 && Status == other.Status
+                && qualifier == other.qualifier
+                && tier == other.tier
                 && Equals(Source, other.Source)));
 
     /// <inheritdoc />
@@ -161,7 +203,8 @@ public sealed class Measurement : IEquatable<Measurement>
     public override string ToString()
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        string head = IndicatorCode + "@" + UnitCode + " " + Period.ToString() + " = ";
+        string head = IndicatorCode + "@" + UnitCode + (Tier is { } t ? "/" + t.ToString() : string.Empty) + " " + Period.ToString() + " = "
+            + (Qualifier == ValueQualifier.Exact ? string.Empty : Qualifier.ToString() + " ");
         if (IsFraction)
         {
             return head + Numerator!.Value.ToString(inv) + "/" + Denominator!.Value.ToString(inv)

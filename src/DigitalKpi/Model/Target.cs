@@ -111,6 +111,7 @@ public sealed class Target : IEquatable<Target>
     /// <param name="aspirational">"Phấn đấu": a stretch goal.</param>
     /// <param name="refines">Id of the national target it refines, or null.</param>
     /// <param name="source">Where it comes from, or null.</param>
+    /// <param name="band">For a band (<see cref="Comparator.Between"/>, <see cref="Comparator.About"/>): whether passing the far bound is welcome (the default decides by the indicator's direction); other comparators take <see cref="BandSemantics.ByDirection"/>.</param>
     /// <exception cref="ArgumentException">The target's shape is wrong.</exception>
     [MethodImpl(HotPath.Optimized)]
     public Target(
@@ -127,8 +128,14 @@ public sealed class Target : IEquatable<Target>
         bool maintain = false,
         bool aspirational = false,
         string? refines = null,
-        SourceCitation? source = null)
+        SourceCitation? source = null,
+        BandSemantics band = BandSemantics.ByDirection)
     {
+        Band = Indicator.CheckEnum(band, nameof(band));
+        Preconditions.CheckArgument(
+            band == BandSemantics.ByDirection || comparator is Comparator.Between or Comparator.About,
+            nameof(band),
+            "Only a band (Between or About) has band semantics.");
         Id = Text.CheckCode(id, nameof(id));
         IndicatorCode = Text.CheckCode(indicatorCode, nameof(indicatorCode));
         Comparator = Indicator.CheckEnum(comparator, nameof(comparator));
@@ -187,6 +194,7 @@ public sealed class Target : IEquatable<Target>
         Maintain = other.Maintain;
         Aspirational = other.Aspirational;
         Source = other.Source;
+        Band = other.Band;
     }
 
     /// <summary>Starts a fluent definition: <c>Target.For("QT.2025.FIBRE", "DS.FIBRE_HOUSEHOLDS").Above(Quantity.Percent(80)).By(2025).Build()</c>.</summary>
@@ -197,6 +205,9 @@ public sealed class Target : IEquatable<Target>
 
     /// <summary>Stable target id.</summary>
     public string Id { get; }
+
+    /// <summary>For a band: whether passing the far bound is welcome (see <see cref="BandSemantics"/>).</summary>
+    public BandSemantics Band { get; }
 
     /// <summary>The indicator's code.</summary>
     public string IndicatorCode { get; }
@@ -265,6 +276,7 @@ public sealed class Target : IEquatable<Target>
                 && StartDate == other.StartDate
                 && Nullable.Equals(Baseline, other.Baseline)
                 && Maintain == other.Maintain
+                && Band == other.Band
                 && Aspirational == other.Aspirational
                 && string.Equals(Refines, other.Refines, StringComparison.Ordinal)
                 && Equals(Source, other.Source)));

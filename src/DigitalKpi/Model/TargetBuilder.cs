@@ -26,6 +26,7 @@ public readonly struct TargetBuilder
     private readonly string? refines;
     private readonly SourceCitation? source;
     private readonly Unit? baselineUnit;
+    private readonly BandSemantics band;
 
     [MethodImpl(HotPath.Optimized)]
     internal TargetBuilder(string id, string indicatorCode)
@@ -37,8 +38,9 @@ public readonly struct TargetBuilder
     private TargetBuilder(
         string id, string indicatorCode, Comparator? comparator, Quantity threshold, Quantity? upper, decimal? tolerance,
         AdministrativeLevel level, LocalDate? deadline, LocalDate? startDate, Baseline? baseline, bool maintain, bool aspirational,
-        string? refines, SourceCitation? source, Unit? baselineUnit = null)
+        string? refines, SourceCitation? source, Unit? baselineUnit = null, BandSemantics band = BandSemantics.ByDirection)
     {
+        this.band = band;
         this.baselineUnit = baselineUnit;
         this.id = id;
         this.indicatorCode = indicatorCode;
@@ -58,7 +60,7 @@ public readonly struct TargetBuilder
 
     [MethodImpl(HotPath.Optimized)]
     private TargetBuilder WithComparison(Comparator c, Quantity t, Quantity? u = null, decimal? tol = null)
-        => new(id, indicatorCode, c, t, u, tol, level, deadline, startDate, baseline, maintain, aspirational, refines, source, baselineUnit);
+        => new(id, indicatorCode, c, t, u, tol, level, deadline, startDate, baseline, maintain, aspirational, refines, source, baselineUnit, band);
 
     /// <summary>Tối thiểu / ít nhất / đạt: value ≥ <paramref name="value"/>.</summary>
     /// <param name="value">The threshold.</param>
@@ -118,14 +120,14 @@ public readonly struct TargetBuilder
     /// <returns>A new builder.</returns>
     [MethodImpl(HotPath.Optimized)]
     public TargetBuilder AtLevel(AdministrativeLevel value)
-        => new(id, indicatorCode, comparator, threshold, upper, tolerance, value, deadline, startDate, baseline, maintain, aspirational, refines, source, baselineUnit);
+        => new(id, indicatorCode, comparator, threshold, upper, tolerance, value, deadline, startDate, baseline, maintain, aspirational, refines, source, baselineUnit, band);
 
     /// <summary>The deadline.</summary>
     /// <param name="date">The date by which the target must hold.</param>
     /// <returns>A new builder.</returns>
     [MethodImpl(HotPath.Optimized)]
     public TargetBuilder By(LocalDate date)
-        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, date, startDate, baseline, maintain, aspirational, refines, source, baselineUnit);
+        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, date, startDate, baseline, maintain, aspirational, refines, source, baselineUnit, band);
 
     /// <summary>"Đến năm <paramref name="year"/>": the deadline is the end of that year.</summary>
     /// <param name="year">The year.</param>
@@ -138,7 +140,7 @@ public readonly struct TargetBuilder
     /// <returns>A new builder.</returns>
     [MethodImpl(HotPath.Optimized)]
     public TargetBuilder From(LocalDate date)
-        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, date, baseline, maintain, aspirational, refines, source, baselineUnit);
+        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, date, baseline, maintain, aspirational, refines, source, baselineUnit, band);
 
     /// <summary>"Từ mức …": the value when the target was set.</summary>
     /// <param name="value">The baseline value; its unit must be the threshold's (checked by <see cref="Build"/>).</param>
@@ -146,26 +148,37 @@ public readonly struct TargetBuilder
     /// <returns>A new builder.</returns>
     [MethodImpl(HotPath.Optimized)]
     public TargetBuilder WithBaseline(Quantity value, LocalDate date)
-        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, new Baseline(value.Value, date), maintain, aspirational, refines, source, value.Unit);
+        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, new Baseline(value.Value, date), maintain, aspirational, refines, source, value.Unit, band);
+
+    /// <summary>
+    /// For a band (<see cref="Between"/>, <see cref="About"/>): whether passing the far bound is welcome
+    /// (<see cref="BandSemantics.ReachBand"/>, "từ 15% đến 20% GRDP" at 25% is exceeded) or a failure
+    /// (<see cref="BandSemantics.StayInside"/>). Without this call the indicator's direction decides (reach the band).
+    /// </summary>
+    /// <param name="value">The semantics.</param>
+    /// <returns>A new builder.</returns>
+    [MethodImpl(HotPath.Optimized)]
+    public TargetBuilder WithBand(BandSemantics value)
+        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, aspirational, refines, source, baselineUnit, value);
 
     /// <summary>"Giữ vững": the target must hold in every period up to the deadline.</summary>
     /// <returns>A new builder.</returns>
     [MethodImpl(HotPath.Optimized)]
     public TargetBuilder Maintained()
-        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, true, aspirational, refines, source, baselineUnit);
+        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, true, aspirational, refines, source, baselineUnit, band);
 
     /// <summary>"Phấn đấu": a stretch goal.</summary>
     /// <returns>A new builder.</returns>
     [MethodImpl(HotPath.Optimized)]
     public TargetBuilder Aspirational()
-        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, true, refines, source, baselineUnit);
+        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, true, refines, source, baselineUnit, band);
 
     /// <summary>The national target this one refines.</summary>
     /// <param name="nationalTargetId">Its id.</param>
     /// <returns>A new builder.</returns>
     [MethodImpl(HotPath.Optimized)]
     public TargetBuilder Refining(string nationalTargetId)
-        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, aspirational, nationalTargetId, source, baselineUnit);
+        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, aspirational, nationalTargetId, source, baselineUnit, band);
 
     /// <summary>The source document and the sentence the target comes from.</summary>
     /// <param name="document">Document reference, e.g. <c>02-NQ/TU</c>.</param>
@@ -173,7 +186,7 @@ public readonly struct TargetBuilder
     /// <returns>A new builder.</returns>
     [MethodImpl(HotPath.Optimized)]
     public TargetBuilder CitedFrom(string document, string? quote = null)
-        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, aspirational, refines, new SourceCitation(document, quote), baselineUnit);
+        => new(id, indicatorCode, comparator, threshold, upper, tolerance, level, deadline, startDate, baseline, maintain, aspirational, refines, new SourceCitation(document, quote), baselineUnit, band);
 
     /// <summary>Builds the target.</summary>
     /// <returns>The target.</returns>
@@ -198,6 +211,6 @@ public readonly struct TargetBuilder
         {
             throw new ArgumentException($"Target '{id}': the baseline is in {baselineUnit} but the threshold is in {threshold.Unit}.");
         }
-        return new Target(id, indicatorCode, c, threshold, d, level, upper, tolerance, startDate, baseline, maintain, aspirational, refines, source);
+        return new Target(id, indicatorCode, c, threshold, d, level, upper, tolerance, startDate, baseline, maintain, aspirational, refines, source, band);
     }
 }
